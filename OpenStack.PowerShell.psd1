@@ -1,0 +1,30 @@
+@{
+    RootModule           = 'OpenStack.PowerShell.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '6f0c7a3e-52b1-4d8e-9a41-2f6b1c0e9d73'
+    Author               = 'OpenStack.PowerShell contributors'
+    Copyright            = '(c) OpenStack.PowerShell contributors. Apache-2.0.'
+    Description          = 'Drive OpenStack clouds (Keystone v3, Glance v2) from PowerShell with typed objects, pipelines, -WhatIf and clear errors.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    FormatsToProcess     = @('OpenStack.PowerShell.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-OpenStack'
+        'Disconnect-OpenStack'
+        'Get-OSProject'
+        'Get-OSImage'
+        'New-OSImage'
+        'Set-OSImage'
+        'Remove-OSImage'
+        'Save-OSImage'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('OpenStack', 'Keystone', 'Glance', 'Cloud')
+            LicenseUri = 'https://www.apache.org/licenses/LICENSE-2.0'
+        }
+    }
+}

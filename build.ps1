@@ -1,0 +1,35 @@
+#!/usr/bin/env pwsh
+<#
+.SYNOPSIS
+    Builds OpenStack.PowerShell and stages a ready-to-import module in out/OpenStack.PowerShell/.
+.DESCRIPTION
+    The .NET build does all the work (it also turns docs/en-US/*.md into MAML help); this script is for
+    people who have pwsh. Where PlatyPS is installed, -PlatyPS makes the help with it instead.
+.EXAMPLE
+    ./build.ps1 -Configuration Release; Import-Module ./out/OpenStack.PowerShell/OpenStack.PowerShell.psd1
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+    [switch] $Test,
+    [switch] $PlatyPS
+)
+$ErrorActionPreference = 'Stop'
+Push-Location $PSScriptRoot
+try {
+    dotnet build src/OpenStack.PowerShell -c $Configuration --nologo
+    if ($LASTEXITCODE) { throw "dotnet build failed ($LASTEXITCODE)" }
+    if ($PlatyPS) {
+        Import-Module platyPS -ErrorAction Stop
+        New-ExternalHelp -Path docs/en-US -OutputPath out/OpenStack.PowerShell/en-US -Force | Out-Null
+    }
+    if ($Test) {
+        dotnet test OpenStack.PowerShell.sln -c $Configuration --nologo
+        if ($LASTEXITCODE) { throw "tests failed ($LASTEXITCODE)" }
+    }
+    Write-Host "Module staged: $(Join-Path $PSScriptRoot 'out/OpenStack.PowerShell/OpenStack.PowerShell.psd1')"
+}
+finally {
+    Pop-Location
+}

@@ -1,0 +1,46 @@
+<#
+.SYNOPSIS
+    The OpenStack.PowerShell quickstart: connect, upload an image, list, deactivate, reactivate, clean up.
+.DESCRIPTION
+    Runs against the cloud described by the OS_* variables (or OS_CLOUD and clouds.yaml).
+    Every object it creates is named quickstart-<random> and deleted at the end, even on failure.
+#>
+param(
+    # Size of the demo disk image in MiB.
+    [int] $SizeMiB = 16
+)
+$ErrorActionPreference = 'Stop'
+$suffix = [guid]::NewGuid().ToString('n').Substring(0, 6)
+$imageName = "quickstart-$suffix"
+$file = [IO.Path]::Combine([IO.Path]::GetTempPath(), "$imageName.img")
+
+"== Connect-OpenStack (from OS_* / clouds.yaml)"
+$session = Connect-OpenStack
+$session
+
+try {
+    # A raw disk of zeros stands in for a real cloud image such as cirros.
+    $stream = [IO.File]::Create($file)
+    $stream.SetLength($SizeMiB * 1MB)
+    $stream.Dispose()
+
+    "== New-OSImage -Name $imageName -File $file -DiskFormat raw"
+    $image = New-OSImage -Name $imageName -File $file -DiskFormat raw -Property @{ purpose = 'quickstart' } -Tag quickstart
+    $image
+
+    "== Get-OSImage -All"
+    Get-OSImage -All
+
+    "== Get-OSImage -Name quickstart-* | Set-OSImage -Deactivate"
+    Get-OSImage -Name 'quickstart-*' | Where-Object Name -eq $imageName | Set-OSImage -Deactivate
+    Get-OSImage -Id $image.Id
+
+    "== Set-OSImage $imageName -Reactivate -PassThru"
+    Set-OSImage $imageName -Reactivate -PassThru
+}
+finally {
+    "== Clean up"
+    Get-OSImage -Name $imageName -ErrorAction SilentlyContinue | Remove-OSImage -Confirm:$false
+    if ([IO.File]::Exists($file)) { [IO.File]::Delete($file) }
+    "Removed image $imageName."
+}

@@ -1,0 +1,135 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenStack.Client.Auth;
+
+namespace OpenStack.Client.Http
+{
+    /// <summary>
+    /// One HttpClient per session (connections are pooled across every service of the cloud), TLS rules,
+    /// timeouts, and the translation of transport failures into <see cref="OpenStackConnectionException"/>.
+    /// </summary>
+    internal sealed class HttpTransport : IDisposable
+    {
+        private const string RequestIdHeader = "x-openstack-request-id";
+        private readonly HttpClient _client;
+        private readonly TransportOptions _options;
+        private long _requestCount;
+
+        public HttpTransport(TransportOptions options)
+        {
+            _options = options;
+            var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
+            if (options.SkipCertificateCheck)
+            {
+                handler.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
+            }
+            else if (!string.IsNullOrEmpty(options.CACertificatePath))
+            {
+                var extraRoots = LoadCertificates(options.CACertificatePath!);
+                handler.ServerCertificateCustomValidationCallback = (_, cert, _, errors) => ValidateWithExtraRoots(cert, errors, extraRoots);
+            }
+            // Timeouts are applied per request: an upload of a large image must not be cut at a fixed time.
+            _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+            _client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
+        }
+
+        /// <summary>HTTP requests sent so far (benchmarks count round trips with it).</summary>
+        public long RequestCount => Interlocked.Read(ref _requestCount);
+
+        public TimeSpan RequestTimeout => _options.RequestTimeout;
+
+        /// <summary>
+        /// Sends a request. <paramref name="timeout"/> bounds the time to the response headers only when
+        /// <paramref name="completion"/> is ResponseHeadersRead, so that streaming bodies can take as long as they need.
+        /// </summary>
+        public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completion,
+            TimeSpan? timeout, CancellationToken cancellationToken)
+        {
+            using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (timeout.HasValue && timeout.Value != Timeout.InfiniteTimeSpan) timeoutSource.CancelAfter(timeout.Value);
+            Interlocked.Increment(ref _requestCount);
+            try
+            {
+                return await _client.SendAsync(request, completion, timeoutSource.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new OpenStackConnectionException(
+                    $"{request.Method} {Redact(request.RequestUri!)} timed out after {timeout?.TotalSeconds:0} s.", request.RequestUri!);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new OpenStackConnectionException(
+                    $"{request.Method} {Redact(request.RequestUri!)} failed: {Innermost(ex).Message}", request.RequestUri!, ex);
+            }
+        }
+
+        /// <summary>Reads an error response into an exception carrying the service's message and request id.</summary>
+        public static async Task<OpenStackApiException> ToApiExceptionAsync(HttpResponseMessage response)
+        {
+            var request = response.RequestMessage!;
+            byte[] body;
+            try
+            {
+                body = response.Content == null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpRequestException || ex is IOException)
+            {
+                body = Array.Empty<byte>();
+            }
+            var contentType = response.Content?.Headers.ContentType?.MediaType;
+            var message = ErrorBodyParser.ExtractMessage(body, contentType);
+            return new OpenStackApiException(response.StatusCode, request.Method.Method, Redact(request.RequestUri!), message, RequestIdOf(response));
+        }
+
+        public static string? RequestIdOf(HttpResponseMessage response) =>
+            response.Headers.TryGetValues(RequestIdHeader, out var values) ? values.FirstOrDefault() :
+            response.Headers.TryGetValues("x-compute-request-id", out var compute) ? compute.FirstOrDefault() : null;
+
+        /// <summary>The URL without user info or query, as it may appear in messages.</summary>
+        public static Uri Redact(Uri uri) => new Uri(uri.GetLeftPart(UriPartial.Path));
+
+        private static Exception Innermost(Exception ex)
+        {
+            while (ex.InnerException != null) ex = ex.InnerException;
+            return ex;
+        }
+
+        private static X509Certificate2Collection LoadCertificates(string path)
+        {
+            var collection = new X509Certificate2Collection();
+            try
+            {
+                collection.Import(path);
+            }
+            catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException || ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new OpenStackException($"Cannot read the CA certificate file '{path}': {ex.Message}", ex);
+            }
+            return collection;
+        }
+
+        private static bool ValidateWithExtraRoots(X509Certificate2? certificate, SslPolicyErrors errors, X509Certificate2Collection roots)
+        {
+            if (errors == SslPolicyErrors.None) return true;
+            if (certificate == null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != 0) return false;
+            using var chain = new X509Chain();
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            chain.ChainPolicy.VerificationFlags = X509VerificationFlags.AllowUnknownCertificateAuthority;
+            chain.ChainPolicy.ExtraStore.AddRange(roots);
+            if (!chain.Build(certificate)) return false;
+            // The chain built only because unknown roots were allowed: accept it only if its root is one of ours.
+            var root = chain.ChainElements[chain.ChainElements.Count - 1].Certificate;
+            return roots.Cast<X509Certificate2>().Any(r => r.RawData.SequenceEqual(root.RawData));
+        }
+
+        public void Dispose() => _client.Dispose();
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenStack.Client.Auth;
+using OpenStack.Client.Http;
+using OpenStack.Client.Json;
+
+namespace OpenStack.Client.Identity.V3
+{
+    /// <summary>A token and what Keystone said about it.</summary>
+    internal sealed class IssuedToken
+    {
+        public string Value { get; set; } = string.Empty;
+        public DateTimeOffset ExpiresAt { get; set; }
+        public DateTimeOffset IssuedAt { get; set; }
+        public NamedRef? User { get; set; }
+        public NamedRef? Project { get; set; }
+        public NamedRef? Domain { get; set; }
+        public IReadOnlyList<string> Roles { get; set; } = Array.Empty<string>();
+        public IReadOnlyList<CatalogService> Catalog { get; set; } = Array.Empty<CatalogService>();
+
+        // The token is a secret: it must never reach a log or a view through ToString.
+        public override string ToString() => $"token for {User?.Name} expiring {ExpiresAt:u}";
+    }
+
+    /// <summary>POST /v3/auth/tokens: one round trip gives the token and the catalog.</summary>
+    internal static class TokenIssuer
+    {
+        public static async Task<IssuedToken> IssueAsync(HttpTransport transport, AuthOptions options, CancellationToken cancellationToken)
+        {
+            var url = Urls.Tokens(Urls.V3Root(options.AuthUrl));
+            using var request = new HttpRequestMessage(HttpMethod.Post, url);
+            var content = new ByteArrayContent(AuthRequestBody.Build(options));
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Content = content;
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            using var response = await transport.SendAsync(request, HttpCompletionOption.ResponseContentRead, transport.RequestTimeout, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode) throw await HttpTransport.ToApiExceptionAsync(response).ConfigureAwait(false);
+
+            if (!response.Headers.TryGetValues("X-Subject-Token", out var values) || string.IsNullOrEmpty(values.FirstOrDefault()))
+            {
+                throw new OpenStackException($"{HttpTransport.Redact(url)} answered without an X-Subject-Token header: is the auth URL a Keystone v3 endpoint?");
+            }
+            TokenBody? body;
+            try
+            {
+                var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                body = JsonSerializer.Deserialize(bytes, ClientJsonContext.Default.TokenEnvelope)?.Token;
+            }
+            catch (JsonException ex)
+            {
+                throw new OpenStackException($"{HttpTransport.Redact(url)} did not answer with a Keystone v3 token: {ex.Message}", ex);
+            }
+            if (body == null) throw new OpenStackException($"{HttpTransport.Redact(url)} did not answer with a Keystone v3 token.");
+            return new IssuedToken
+            {
+                Value = values.First(),
+                ExpiresAt = body.ExpiresAt,
+                IssuedAt = body.IssuedAt,
+                User = body.User,
+                Project = body.Project,
+                Domain = body.Domain,
+                Roles = body.Roles?.Select(r => r.Name ?? r.Id ?? string.Empty).ToList() ?? new List<string>(),
+                Catalog = body.Catalog ?? new List<CatalogService>(),
+            };
+        }
+    }
+}

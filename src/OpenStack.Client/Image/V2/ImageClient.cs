@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenStack.Client.Http;
+using OpenStack.Client.Json;
+
+namespace OpenStack.Client.Image.V2
+{
+    /// <summary>Glance v2: one method per API call, typed options in, typed images out.</summary>
+    public sealed class ImageClient : ServiceClient
+    {
+        public const string ServiceType = "image";
+        private const string Kind = "image";
+
+        public ImageClient(OpenStackSession session) : base(session, Urls.ServiceRoot(session.GetEndpoint(ServiceType))) { }
+
+        /// <summary>GET /v2/images, following Glance's "next" links page by page.</summary>
+        public Pager<Image> ListImages(ListImagesOptions options, CancellationToken cancellationToken) =>
+            Pager<Image>.Create(this, options.ToUrl(Root), ClientJsonContext.Default.ImageListPage,
+                page => (page.Images, page.Next), next => Urls.Next(Root, next), cancellationToken);
+
+        public Task<Image> GetImageAsync(string id, CancellationToken cancellationToken) =>
+            GetJsonAsync(Urls.Image(Root, id), ClientJsonContext.Default.Image, cancellationToken);
+
+        /// <summary>
+        /// An image by id, or else by exact name, as `openstack image show` finds it. One match or an error:
+        /// <see cref="ResourceNotFoundException"/> or <see cref="AmbiguousNameException"/>.
+        /// </summary>
+        public async Task<Image> FindImageAsync(string nameOrId, CancellationToken cancellationToken)
+        {
+            if (LooksLikeId(nameOrId))
+            {
+                try
+                {
+                    return await GetImageAsync(nameOrId, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OpenStackApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+                {
+                    // An image may be named like a UUID; fall through to the name lookup.
+                }
+            }
+            var matches = await ListImages(new ListImagesOptions { Name = nameOrId }, cancellationToken).AllAsync().ConfigureAwait(false);
+            if (matches.Count == 0) throw new ResourceNotFoundException(Kind, nameOrId);
+            if (matches.Count > 1) throw new AmbiguousNameException(Kind, nameOrId, matches.Select(i => i.Id));
+            return matches[0];
+        }
+
+        /// <summary>POST /v2/images: creates the record (status queued).</summary>
+        public async Task<Image> CreateImageAsync(CreateImageOptions options, CancellationToken cancellationToken)
+        {
+            var body = CreateBody(options);
+            using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, Urls.Images(Root)) { Content = Json(body) },
+                cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync(response, ClientJsonContext.Default.Image).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// PUT /v2/images/{id}/file, streaming <paramref name="data"/> (never buffered whole) and hashing it
+        /// on the way. The stream cannot be replayed, so a token close to expiry is renewed before, not after.
+        /// </summary>
+        public async Task<ImageHashes> UploadImageDataAsync(string id, Stream data, long length, TransferProgress? progress, CancellationToken cancellationToken)
+        {
+            using var hashing = new HashingStream(data, progress);
+            var content = new StreamContent(hashing, 1 << 20);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            content.Headers.ContentLength = length;
+            using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Put, Urls.File(Root, id)) { Content = content },
+                cancellationToken, replayable: false, timeout: Timeout.InfiniteTimeSpan).ConfigureAwait(false);
+            return hashing.Finish();
+        }
+
+        /// <summary>GET /v2/images/{id}/file into <paramref name="destination"/>, hashing on the way.</summary>
+        public async Task<ImageHashes> DownloadImageDataAsync(string id, Stream destination, TransferProgress? progress, CancellationToken cancellationToken)
+        {
+            using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, Urls.File(Root, id)),
+                cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+            if (progress != null) progress.Total = response.Content.Headers.ContentLength ?? -1;
+            using var hashing = new HashingStream(destination, progress);
+            using (var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+            {
+                await body.CopyToAsync(hashing, 1 << 20, cancellationToken).ConfigureAwait(false);
+            }
+            return hashing.Finish();
+        }
+
+        /// <summary>PATCH /v2/images/{id} with a JSON patch built from <paramref name="changes"/> against <paramref name="current"/>.</summary>
+        public async Task<Image> UpdateImageAsync(Image current, UpdateImageOptions changes, CancellationToken cancellationToken)
+        {
+            var patch = ImagePatch.Build(current, changes);
+            using var response = await SendAsync(() =>
+            {
+                var content = new ByteArrayContent(patch);
+                content.Headers.ContentType = new MediaTypeHeaderValue(ImagePatch.MediaType);
+                return new HttpRequestMessage(new HttpMethod("PATCH"), Urls.Image(Root, current.Id)) { Content = content };
+            }, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync(response, ClientJsonContext.Default.Image).ConfigureAwait(false);
+        }
+
+        public Task DeactivateImageAsync(string id, CancellationToken cancellationToken) => ActionAsync(id, "deactivate", cancellationToken);
+
+        public Task ReactivateImageAsync(string id, CancellationToken cancellationToken) => ActionAsync(id, "reactivate", cancellationToken);
+
+        public async Task DeleteImageAsync(string id, CancellationToken cancellationToken)
+        {
+            using var _ = await SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, Urls.Image(Root, id)), cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task ActionAsync(string id, string action, CancellationToken cancellationToken)
+        {
+            using var _ = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, Urls.Action(Root, id, action)), cancellationToken).ConfigureAwait(false);
+        }
+
+        private static bool LooksLikeId(string value) => Guid.TryParse(value, out _);
+
+        private static Dictionary<string, object> CreateBody(CreateImageOptions o)
+        {
+            // A dictionary rather than a model: custom properties sit at the top level beside the known fields.
+            var body = new Dictionary<string, object>(StringComparer.Ordinal);
+            foreach (var pair in o.Properties) body[pair.Key] = pair.Value;
+            body["name"] = o.Name;
+            body["disk_format"] = o.DiskFormat;
+            body["container_format"] = o.ContainerFormat;
+            if (o.Id != null) body["id"] = o.Id;
+            if (o.Visibility != null) body["visibility"] = o.Visibility;
+            if (o.MinDisk.HasValue) body["min_disk"] = o.MinDisk.Value;
+            if (o.MinRam.HasValue) body["min_ram"] = o.MinRam.Value;
+            if (o.Protected.HasValue) body["protected"] = o.Protected.Value;
+            if (o.Tags.Count > 0) body["tags"] = o.Tags.ToArray();
+            return body;
+        }
+
+        private static HttpContent Json(Dictionary<string, object> body)
+        {
+            var content = new ByteArrayContent(JsonBodyWriter.Write(body));
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            return content;
+        }
+    }
+}

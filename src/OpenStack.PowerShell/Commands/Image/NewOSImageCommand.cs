@@ -1,0 +1,125 @@
+using System;
+using System.Collections;
+using System.IO;
+using System.Management.Automation;
+using OpenStack.Client.Http;
+using OpenStack.Client.Image.V2;
+using OpenStack.PowerShell.Completers;
+using OpenStack.PowerShell.Infrastructure;
+
+namespace OpenStack.PowerShell.Commands.Image
+{
+    /// <summary>
+    /// Creates an image and uploads a file into it (`openstack image create --file`), returning it active.
+    /// The file and formats are checked before the record is created; a failed upload deletes the record
+    /// (unless -KeepOnFailure) and the error names it.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "OSImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Client.Image.V2.Image))]
+    public sealed class NewOSImageCommand : OpenStackCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; } = string.Empty;
+
+        /// <summary>The image file. Read as a stream: any size, constant memory.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("Path", "FullName")]
+        [ValidateNotNullOrEmpty]
+        public string File { get; set; } = string.Empty;
+
+        /// <summary>qcow2, raw, vmdk, … When absent: qcow2 if the file is one (by its header), else by extension, else raw.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(DiskFormatCompleter))]
+        public string? DiskFormat { get; set; }
+
+        [Parameter]
+        [ArgumentCompleter(typeof(ContainerFormatCompleter))]
+        public string ContainerFormat { get; set; } = "bare";
+
+        [Parameter]
+        [ValidateSet("public", "private", "shared", "community", IgnoreCase = true)]
+        public string? Visibility { get; set; }
+
+        /// <summary>Minimum disk size in GiB a server booted from the image needs.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int? MinDisk { get; set; }
+
+        /// <summary>Minimum RAM in MiB a server booted from the image needs.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int? MinRam { get; set; }
+
+        [Parameter] public SwitchParameter Protected { get; set; }
+
+        /// <summary>Custom properties, e.g. @{ os_distro = 'cirros'; hw_disk_bus = 'virtio' }.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable? Property { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Tag { get; set; }
+
+        /// <summary>Keep the image record if the upload fails (default: delete it).</summary>
+        [Parameter] public SwitchParameter KeepOnFailure { get; set; }
+
+        protected override string ErrorNoun => "Image";
+
+        protected override void ProcessRecord()
+        {
+            var path = GetUnresolvedProviderPathFromPSPath(File);
+            var options = new CreateImageOptions
+            {
+                Name = Name,
+                DiskFormat = (DiskFormat ?? DiskFormatDetector.Detect(path)).ToLowerInvariant(),
+                ContainerFormat = ContainerFormat.ToLowerInvariant(),
+                Visibility = Visibility?.ToLowerInvariant(),
+                MinDisk = MinDisk,
+                MinRam = MinRam,
+                Protected = MyInvocation.BoundParameters.ContainsKey(nameof(Protected)) ? Protected.ToBool() : (bool?)null,
+            };
+            foreach (var tag in Tag ?? Array.Empty<string>()) options.Tags.Add(tag);
+            if (Property != null)
+            {
+                foreach (DictionaryEntry pair in Property) options.Properties[pair.Key.ToString()!] = pair.Value?.ToString() ?? string.Empty;
+            }
+
+            FileInfo file;
+            try
+            {
+                file = ImageUploader.ValidateInput(options, path);
+            }
+            catch (ImageInputException ex)
+            {
+                WriteFailure(ex, path);
+                return;
+            }
+            if (!ShouldProcess($"{Name} ({options.DiskFormat}/{options.ContainerFormat}, {file.Length:N0} bytes from {file.FullName})", "Create image")) return;
+
+            var client = CreateClient(s => new ImageClient(s));
+            var uploader = new ImageUploader(client);
+            ForEachInput(path, () =>
+            {
+                var record = Run(ct => uploader.CreateRecordAsync(options, ct));
+                WriteVerbose($"Created image {record.Id} ({record.Status}); uploading {file.Length:N0} bytes.");
+                var progress = new TransferProgress(file.Length);
+                var meter = new ProgressMeter(this, 1, $"Uploading image {Name}", progress);
+                try
+                {
+                    var image = Wait(uploader.UploadAsync(record, file, KeepOnFailure, progress, CancellationToken), meter.Tick);
+                    WriteObject(image);
+                }
+                catch (ImageUploadException) when (CancellationToken.IsCancellationRequested)
+                {
+                    throw new PipelineStoppedException();
+                }
+                finally
+                {
+                    meter.Complete();
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace OpenStack.PowerShell.Completers
+{
+    /// <summary>A per-key value that is recomputed once it is older than its lifetime; keys are held weakly.</summary>
+    internal sealed class ConditionalCache<TKey, TValue> where TKey : class
+    {
+        private sealed class Entry
+        {
+            public Entry(TValue value) { Value = value; CreatedAt = DateTime.UtcNow; }
+            public TValue Value { get; }
+            public DateTime CreatedAt { get; }
+        }
+
+        private readonly ConditionalWeakTable<TKey, Entry> _entries = new ConditionalWeakTable<TKey, Entry>();
+        private readonly TimeSpan _lifetime;
+
+        public ConditionalCache(TimeSpan lifetime) => _lifetime = lifetime;
+
+        public TValue GetOrAdd(TKey key, Func<TKey, TValue> create)
+        {
+            if (_entries.TryGetValue(key, out var entry) && DateTime.UtcNow - entry.CreatedAt < _lifetime) return entry.Value;
+            var fresh = new Entry(create(key));
+            _entries.Remove(key);
+            _entries.Add(key, fresh);
+            return fresh.Value;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using OpenStack.Client.Auth;
+using OpenStack.Client.Config;
+using OpenStack.Client.Http;
+using OpenStack.Client.Image.V2;
+
+namespace OpenStack.PowerShell.Infrastructure
+{
+    /// <summary>
+    /// Turns the client's exceptions into ErrorRecords with stable ids named &lt;Noun&gt;&lt;Problem&gt;
+    /// (ImageNotFound, ImageConflict, AuthenticationFailed…) and the category a script can test.
+    /// The message is the exception's: the server's own words and request id, never a stack trace.
+    /// </summary>
+    internal static class ErrorRecords
+    {
+        public static ErrorRecord From(Exception exception, string noun, object? target)
+        {
+            var (id, category) = Classify(exception, noun);
+            var record = new ErrorRecord(exception, id, category, target);
+            if (exception is OpenStackApiException api && api.RequestId != null)
+            {
+                record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = $"Quote request id {api.RequestId} to the cloud's operators if the cause is unclear." };
+            }
+            return record;
+        }
+
+        public static ErrorRecord Create(string id, ErrorCategory category, string message, object? target) =>
+            new ErrorRecord(new InvalidOperationException(message), id, category, target);
+
+        private static (string Id, ErrorCategory Category) Classify(Exception exception, string noun)
+        {
+            switch (exception)
+            {
+                case ResourceNotFoundException nf: return (Pascal(nf.Kind) + "NotFound", ErrorCategory.ObjectNotFound);
+                case AmbiguousNameException am: return (Pascal(am.Kind) + "NameAmbiguous", ErrorCategory.InvalidArgument);
+                case ImageInputException input: return ("Image" + input.Problem, input.Problem == ImageInputProblem.FileNotFound ? ErrorCategory.ObjectNotFound
+                    : input.Problem == ImageInputProblem.FileUnreadable ? ErrorCategory.PermissionDenied : ErrorCategory.InvalidArgument);
+                case ImageUploadException upload: return ("ImageUploadFailed", upload.InnerException == null ? ErrorCategory.WriteError : Classify(upload.InnerException, noun).Category);
+                case CloudConfigException config: return (config.Problem == CloudConfigProblem.CloudNotFound ? "CloudNotFound" : "CloudConfig" + config.Problem,
+                    config.Problem == CloudConfigProblem.Malformed ? ErrorCategory.ParserError : ErrorCategory.ObjectNotFound);
+                case EndpointNotFoundException _: return ("EndpointNotFound", ErrorCategory.ObjectNotFound);
+                case OpenStackConnectionException _: return ("ServiceUnreachable", ErrorCategory.ConnectionError);
+                case OpenStackApiException api: return FromStatus(api.StatusCode, noun);
+                case ArgumentException _: return (noun + "ArgumentInvalid", ErrorCategory.InvalidArgument);
+                case OpenStackException _: return (noun + "Failed", ErrorCategory.InvalidResult);
+                case System.IO.IOException _: return (noun + "FileError", ErrorCategory.WriteError);
+                case UnauthorizedAccessException _: return (noun + "FileAccessDenied", ErrorCategory.PermissionDenied);
+                default: return (noun + "Failed", ErrorCategory.NotSpecified);
+            }
+        }
+
+        private static (string, ErrorCategory) FromStatus(HttpStatusCode status, string noun) => (int)status switch
+        {
+            400 => (noun + "RequestInvalid", ErrorCategory.InvalidArgument),
+            401 => ("AuthenticationFailed", ErrorCategory.AuthenticationError),
+            403 => (noun + "Forbidden", ErrorCategory.PermissionDenied),
+            404 => (noun + "NotFound", ErrorCategory.ObjectNotFound),
+            409 => (noun + "Conflict", ErrorCategory.InvalidOperation),
+            413 => (noun + "QuotaExceeded", ErrorCategory.QuotaExceeded),
+            415 => (noun + "RequestInvalid", ErrorCategory.InvalidArgument),
+            429 => (noun + "RateLimited", ErrorCategory.LimitsExceeded),
+            _ when (int)status >= 500 => (noun + "ServiceError", ErrorCategory.ResourceUnavailable),
+            _ => (noun + "RequestFailed", ErrorCategory.NotSpecified),
+        };
+
+        private static string Pascal(string kind) => kind.Length == 0 ? kind : char.ToUpperInvariant(kind[0]) + kind.Substring(1);
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using System.Diagnostics;
+using System.Management.Automation;
+using OpenStack.Client.Http;
+
+namespace OpenStack.PowerShell.Infrastructure
+{
+    /// <summary>Shows a transfer's progress (percent, MiB, MiB/s, time left); called from the cmdlet's thread.</summary>
+    internal sealed class ProgressMeter
+    {
+        private readonly Cmdlet _cmdlet;
+        private readonly int _activityId;
+        private readonly string _activity;
+        private readonly TransferProgress _progress;
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+        public ProgressMeter(Cmdlet cmdlet, int activityId, string activity, TransferProgress progress)
+        {
+            _cmdlet = cmdlet;
+            _activityId = activityId;
+            _activity = activity;
+            _progress = progress;
+        }
+
+        public void Tick()
+        {
+            var done = _progress.Done;
+            var total = _progress.Total;
+            var seconds = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
+            var rate = done / seconds;
+            var status = total > 0
+                ? $"{Mib(done)} of {Mib(total)} MiB, {Mib((long)rate)} MiB/s"
+                : $"{Mib(done)} MiB, {Mib((long)rate)} MiB/s";
+            var record = new ProgressRecord(_activityId, _activity, status);
+            if (total > 0)
+            {
+                record.PercentComplete = (int)Math.Min(100, done * 100 / total);
+                if (rate > 0) record.SecondsRemaining = (int)((total - done) / rate);
+            }
+            _cmdlet.WriteProgress(record);
+        }
+
+        public void Complete() =>
+            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
+
+        private static string Mib(long bytes) => (bytes / 1048576.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
