@@ -65,6 +65,6 @@ public sealed class RequestBodyTests
     {
         var options = new ListImagesOptions { Name = "a b", Status = "active", Visibility = "all", Limit = 10 };
         options.Tags.Add("t");
-        Assert.Equal("http://h/v2/images?limit=10&name=a%20b&status=active&visibility=all&tag=t", options.ToUrl(new Uri("http://h/")).ToString());
+        Assert.Equal("http://h/v2/images?limit=10&name=a%20b&status=active&visibility=all&tag=t", options.ToUrl(new Uri("http://h/")).AbsoluteUri);
     }
 }

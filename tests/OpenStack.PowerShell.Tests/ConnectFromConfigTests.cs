@@ -80,19 +80,19 @@ public sealed class ConnectFromConfigTests : CloudTest
                   auth_url: http://127.0.0.1:9/v3
             """);
         File.WriteAllText(Path.Combine(dir, "secure.yaml"), "clouds:\n  fake:\n    auth:\n      password: demo-Passw0rd\n");
-        var result = Ps.Run("Set-Location $d; Connect-OpenStack -Cloud fake", new() { ["d"] = dir });
+        var result = Ps.Run("$ExecutionContext.SessionState.Path.SetLocation($d) | Out-Null; Connect-OpenStack -Cloud fake", new() { ["d"] = dir });
         Assert.Equal("demo", result.Single<OpenStackSession>().UserName);
 
         using (Env(("OS_CLOUD", "fake")))
         {
-            Assert.Equal("demo", Ps.Run("Set-Location $d; Connect-OpenStack", new() { ["d"] = dir }).Single<OpenStackSession>().UserName);
+            Assert.Equal("demo", Ps.Run("$ExecutionContext.SessionState.Path.SetLocation($d) | Out-Null; Connect-OpenStack", new() { ["d"] = dir }).Single<OpenStackSession>().UserName);
         }
 
         Assert.Contains("fake", Ps.Complete("Connect-OpenStack -Cloud f"));
 
-        Ps.Run("Set-Location $d; Connect-OpenStack -Cloud nosuch", new() { ["d"] = dir }).SingleError("CloudNotFound");
+        Ps.Run("$ExecutionContext.SessionState.Path.SetLocation($d) | Out-Null; Connect-OpenStack -Cloud nosuch", new() { ["d"] = dir }).SingleError("CloudNotFound");
         File.WriteAllText(Path.Combine(dir, "clouds.yaml"), "clouds: [ unclosed");
-        Ps.Run("Set-Location $d; Connect-OpenStack -Cloud fake", new() { ["d"] = dir }).SingleError("CloudConfigMalformed");
+        Ps.Run("$ExecutionContext.SessionState.Path.SetLocation($d) | Out-Null; Connect-OpenStack -Cloud fake", new() { ["d"] = dir }).SingleError("CloudConfigMalformed");
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class ConnectFromConfigTests : CloudTest
     {
         var dir = TempDir();
         using var _ = Env(("OS_CLIENT_CONFIG_FILE", Path.Combine(dir, "none.yaml")), ("HOME", dir));
-        Ps.Run("Set-Location $d; Connect-OpenStack -Cloud fake", new() { ["d"] = dir }).SingleError("CloudConfigFileNotFound");
+        Ps.Run("$ExecutionContext.SessionState.Path.SetLocation($d) | Out-Null; Connect-OpenStack -Cloud fake", new() { ["d"] = dir }).SingleError("CloudConfigFileNotFound");
         var missing = Ps.Run("Connect-OpenStack").SingleError("ConnectArgumentInvalid");
         Assert.Contains("OS_AUTH_URL", missing.Exception.Message);
         using (Env(("OS_AUTH_URL", Cloud.AuthUrl), ("OS_USERNAME", "admin")))

@@ -35,7 +35,8 @@ public sealed class ModuleManifestTests : IDisposable
     [Fact]
     public void EveryCmdlet_UsesAnApprovedVerb_DeclaresOutputType_AndChangesOnlyWithShouldProcess()
     {
-        var approved = _ps.Run("Get-Verb").Output.Select(v => (string)((dynamic)v!).Verb).ToHashSet();
+        var approved = new[] { typeof(VerbsCommon), typeof(VerbsCommunications), typeof(VerbsData), typeof(VerbsLifecycle), typeof(VerbsDiagnostic), typeof(VerbsSecurity), typeof(VerbsOther) }
+            .SelectMany(t => t.GetFields()).Select(f => (string)f.GetValue(null)!).ToHashSet();
         foreach (var type in CmdletTypes)
         {
             var attribute = type.GetCustomAttribute<CmdletAttribute>()!;

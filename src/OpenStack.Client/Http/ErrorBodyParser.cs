@@ -30,7 +30,7 @@ namespace OpenStack.Client.Http
             if (text[0] == '{' || (contentType?.IndexOf("json", StringComparison.OrdinalIgnoreCase) ?? -1) >= 0)
             {
                 var fromJson = FromJson(text);
-                if (fromJson != null) return Truncate(fromJson);
+                if (fromJson != null) return Truncate(FromText(fromJson));
             }
             return Truncate(FromText(text));
         }
