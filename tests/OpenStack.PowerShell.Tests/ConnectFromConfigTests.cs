@@ -64,6 +64,7 @@ public sealed class ConnectFromConfigTests : CloudTest
     public void CloudsYaml_InTheCurrentDirectory_WithSecureYaml()
     {
         var dir = TempDir();
+        Ps.SetLocation(dir);
         File.WriteAllText(Path.Combine(dir, "clouds.yaml"), $"""
             clouds:
               fake:
@@ -80,18 +81,17 @@ public sealed class ConnectFromConfigTests : CloudTest
                   auth_url: http://127.0.0.1:9/v3
             """);
         File.WriteAllText(Path.Combine(dir, "secure.yaml"), "clouds:\n  fake:\n    auth:\n      password: demo-Passw0rd\n");
-        var result = Ps.Run("$ExecutionContext.SessionState.Path.SetLocation($d) | Out-Null; Connect-OpenStack -Cloud fake", new() { ["d"] = dir });
+        var result = Ps.Run("Connect-OpenStack -Cloud fake");
         Assert.Equal("demo", result.Single<OpenStackSession>().UserName);
 
         using (Env(("OS_CLOUD", "fake")))
         {
-            Assert.Equal("demo", Ps.Run("$ExecutionContext.SessionState.Path.SetLocation($d) | Out-Null; Connect-OpenStack", new() { ["d"] = dir }).Single<OpenStackSession>().UserName);
+            Assert.Equal("demo", Ps.Run("Connect-OpenStack").Single<OpenStackSession>().UserName);
         }
 
-
-        Ps.Run("$ExecutionContext.SessionState.Path.SetLocation($d) | Out-Null; Connect-OpenStack -Cloud nosuch", new() { ["d"] = dir }).SingleError("CloudNotFound");
+        Ps.Run("Connect-OpenStack -Cloud nosuch").SingleError("CloudNotFound");
         File.WriteAllText(Path.Combine(dir, "clouds.yaml"), "clouds: [ unclosed");
-        Ps.Run("$ExecutionContext.SessionState.Path.SetLocation($d) | Out-Null; Connect-OpenStack -Cloud fake", new() { ["d"] = dir }).SingleError("CloudConfigMalformed");
+        Ps.Run("Connect-OpenStack -Cloud fake").SingleError("CloudConfigMalformed");
     }
 
     [Fact]
@@ -99,7 +99,8 @@ public sealed class ConnectFromConfigTests : CloudTest
     {
         var dir = TempDir();
         using var _ = Env(("OS_CLIENT_CONFIG_FILE", Path.Combine(dir, "none.yaml")), ("HOME", dir));
-        Ps.Run("$ExecutionContext.SessionState.Path.SetLocation($d) | Out-Null; Connect-OpenStack -Cloud fake", new() { ["d"] = dir }).SingleError("CloudConfigFileNotFound");
+        Ps.SetLocation(dir);
+        Ps.Run("Connect-OpenStack -Cloud fake").SingleError("CloudConfigFileNotFound");
         var missing = Ps.Run("Connect-OpenStack").SingleError("ConnectArgumentInvalid");
         Assert.Contains("OS_AUTH_URL", missing.Exception.Message);
         using (Env(("OS_AUTH_URL", Cloud.AuthUrl), ("OS_USERNAME", "admin")))

@@ -27,6 +27,9 @@ public sealed class PowerShellSession : IDisposable
     public TestHost Host { get; }
     public Runspace Runspace => _runspace;
 
+    /// <summary>Set-Location, which the hosted engine lacks: Connect-OpenStack reads clouds.yaml relative to it.</summary>
+    public void SetLocation(string path) => _runspace.SessionStateProxy.Path.SetLocation(path);
+
     public void SetVariable(string name, object? value) => _runspace.SessionStateProxy.SetVariable(name, value);
 
     public RunResult Run(string script, Dictionary<string, object?>? variables = null)
