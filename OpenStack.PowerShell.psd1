@@ -4,10 +4,10 @@
     GUID                 = '6f0c7a3e-52b1-4d8e-9a41-2f6b1c0e9d73'
     Author               = 'OpenStack.PowerShell contributors'
     Copyright            = '(c) OpenStack.PowerShell contributors. Apache-2.0.'
-    Description          = 'Drive OpenStack clouds (Keystone v3, Glance v2) from PowerShell with typed objects, pipelines, -WhatIf and clear errors.'
+    Description          = 'Drive OpenStack clouds (Keystone v3, Glance v2, Nova v2.1) from PowerShell with typed objects, pipelines, -WhatIf and clear errors.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
-    FormatsToProcess     = @('OpenStack.PowerShell.Format.ps1xml')
+    FormatsToProcess     = @('OpenStack.PowerShell.Format.ps1xml', 'OpenStack.PowerShell.Compute.Format.ps1xml')
     CmdletsToExport      = @(
         'Connect-OpenStack'
         'Disconnect-OpenStack'
@@ -17,13 +17,23 @@
         'Set-OSImage'
         'Remove-OSImage'
         'Save-OSImage'
+        'Get-OSServer'
+        'New-OSServer'
+        'Invoke-OSServerAction'
+        'Remove-OSServer'
+        'Get-OSFlavor'
+        'New-OSFlavor'
+        'Remove-OSFlavor'
+        'Get-OSKeypair'
+        'New-OSKeypair'
+        'Remove-OSKeypair'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('OpenStack', 'Keystone', 'Glance', 'Cloud')
+            Tags       = @('OpenStack', 'Keystone', 'Glance', 'Nova', 'Cloud')
             LicenseUri = 'https://www.apache.org/licenses/LICENSE-2.0'
         }
     }

@@ -252,7 +252,8 @@ public sealed class FakeIdentity
         foreach (var e in Endpoints("RegionTwo", BaseUri + "image-r2").ToList()) image.Add(e!.DeepClone());
         return new JsonArray(
             new JsonObject { ["endpoints"] = Endpoints("RegionOne", BaseUri + "identity"), ["id"] = NewId(), ["type"] = "identity", ["name"] = "keystone" },
-            new JsonObject { ["endpoints"] = image, ["id"] = NewId(), ["type"] = "image", ["name"] = "glance" });
+            new JsonObject { ["endpoints"] = image, ["id"] = NewId(), ["type"] = "image", ["name"] = "glance" },
+            new JsonObject { ["endpoints"] = Endpoints("RegionOne", BaseUri + "compute/v2.1"), ["id"] = NewId(), ["type"] = "compute", ["name"] = "nova" });
     }
 
     internal static string NewId() => Guid.NewGuid().ToString("N");

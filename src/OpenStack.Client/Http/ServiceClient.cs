@@ -54,9 +54,13 @@ namespace OpenStack.Client.Http
         {
             var request = build();
             request.Headers.Add("X-Auth-Token", token);
+            PrepareRequest(request);
             if (request.Headers.Accept.Count == 0) request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             return await Session.Transport.SendAsync(request, completion, timeout ?? Session.Transport.RequestTimeout, cancellationToken).ConfigureAwait(false);
         }
+
+        /// <summary>Adds service-wide headers (Nova's microversion) to every request, retries included.</summary>
+        protected virtual void PrepareRequest(HttpRequestMessage request) { }
 
         internal async Task<T> GetJsonAsync<T>(Uri url, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Net;
 using OpenStack.Client.Auth;
+using OpenStack.Client.Compute.V2;
 using OpenStack.Client.Config;
 using OpenStack.Client.Http;
 using OpenStack.Client.Image.V2;
@@ -40,6 +41,9 @@ namespace OpenStack.PowerShell.Infrastructure
                 case ImageUploadException upload: return ("ImageUploadFailed", upload.InnerException == null ? ErrorCategory.WriteError : Classify(upload.InnerException, noun).Category);
                 case CloudConfigException config: return (config.Problem == CloudConfigProblem.CloudNotFound ? "CloudNotFound" : "CloudConfig" + config.Problem,
                     config.Problem == CloudConfigProblem.Malformed ? ErrorCategory.ParserError : ErrorCategory.ObjectNotFound);
+                case ServerStateConflictException _: return ("ServerStateConflict", ErrorCategory.InvalidOperation);
+                case ServerWaitTimeoutException _: return ("ServerWaitTimeout", ErrorCategory.OperationTimeout);
+                case ServerFaultException _: return ("ServerFault", ErrorCategory.InvalidResult);
                 case EndpointNotFoundException _: return ("EndpointNotFound", ErrorCategory.ObjectNotFound);
                 case OpenStackConnectionException _: return ("ServiceUnreachable", ErrorCategory.ConnectionError);
                 case OpenStackApiException api: return FromStatus(api.StatusCode, noun);

@@ -1,0 +1,51 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using OpenStack.Client.Compute.V2;
+using OpenStack.Client.Http;
+using OpenStack.PowerShell.Completers;
+using OpenStack.PowerShell.Infrastructure;
+
+namespace OpenStack.PowerShell.Commands.Compute
+{
+    /// <summary>Lists the user's keypairs (`openstack keypair list`); a plain name gets that one keypair (`keypair show`).</summary>
+    [Cmdlet(VerbsCommon.Get, "OSKeypair")]
+    [OutputType(typeof(Keypair))]
+    public sealed class GetOSKeypairCommand : ComputeCmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(KeypairNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[]? Name { get; set; }
+
+        protected override string ErrorNoun => "Keypair";
+
+        private readonly List<string> _names = new List<string>();
+
+        protected override void ProcessRecord()
+        {
+            if (Name != null) _names.AddRange(Name);
+        }
+
+        protected override void EndProcessing()
+        {
+            var filter = new NameFilter(_names);
+            if (!filter.IsEmpty && !filter.HasWildcards)
+            {
+                // Plain names: one GET each, which also carries the public key and user id.
+                foreach (var name in filter.Literals) ForEachInput(name, () => WriteObject(Run(ct => Compute.GetKeypairAsync(name, ct))));
+                return;
+            }
+            ForEachInput(null, () =>
+            {
+                var pager = Compute.ListKeypairs(CancellationToken);
+                IReadOnlyList<Keypair>? page;
+                while ((page = Run(_ => pager.NextPageAsync())) != null)
+                {
+                    foreach (var keypair in page) if (filter.Matches(keypair.Name)) WriteObject(keypair);
+                }
+            });
+            foreach (var missing in filter.UnmatchedLiterals()) WriteFailure(new ResourceNotFoundException("keypair", missing), missing);
+        }
+    }
+}

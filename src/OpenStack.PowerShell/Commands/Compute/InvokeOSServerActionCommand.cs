@@ -1,0 +1,128 @@
+using System;
+using System.Management.Automation;
+using OpenStack.Client.Compute.V2;
+using OpenStack.PowerShell.Completers;
+
+namespace OpenStack.PowerShell.Commands.Compute
+{
+    /// <summary>
+    /// Runs a server action (reboot, stop, pause, resize, rebuild, create image, …): `openstack server reboot|stop|…`.
+    /// With -Wait it waits for the state the action leads to. Each server is handled on its own: a refusal
+    /// (ServerStateConflict, naming the state Nova saw) is reported and the next server is still acted on.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "OSServerAction", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = NameOrIdSet)]
+    [OutputType(typeof(Server), typeof(Client.Image.V2.Image))]
+    public sealed class InvokeOSServerActionCommand : ServerTargetCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 1)]
+        public ServerAction Action { get; set; }
+
+        /// <summary>The new flavor for Resize (name, id or flavor object).</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(FlavorNameCompleter))]
+        [ValidateNotNull]
+        public object? Flavor { get; set; }
+
+        /// <summary>The image for Rebuild (and, optionally, the rescue image for Rescue).</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(ImageNameCompleter))]
+        [ValidateNotNull]
+        public object? Image { get; set; }
+
+        /// <summary>The snapshot's name for CreateImage.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ImageName { get; set; }
+
+        /// <summary>Why the server is locked (Lock; shown as locked_reason from microversion 2.73).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Reason { get; set; }
+
+        /// <summary>Wait until the action has taken effect (the state it leads to, with no task running).</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>Seconds -Wait waits before failing with ServerWaitTimeout.</summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int Timeout { get; set; } = DefaultTimeoutSeconds;
+
+        /// <summary>Write the server after the action (CreateImage always writes the new image).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        private ServerActionArguments? _arguments;
+
+        protected override void BeginProcessing()
+        {
+            var needs = Action switch
+            {
+                ServerAction.Resize when Flavor == null => "-Flavor",
+                ServerAction.Rebuild when Image == null => "-Image",
+                ServerAction.CreateImage when ImageName == null => "-ImageName",
+                _ => null,
+            };
+            if (needs != null)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"The {Action} action needs {needs}."), "ServerActionArgumentMissing",
+                    ErrorCategory.InvalidArgument, Action));
+            }
+        }
+
+        protected override void Process(Server server)
+        {
+            if (!ShouldProcess(Describe(server), Action.ToString())) return;
+            // Flavor and image are resolved once, on the first server, and reused for the others.
+            _arguments ??= new ServerActionArguments
+            {
+                FlavorId = Flavor == null ? null : ResolveFlavorId(Flavor),
+                ImageId = Image == null ? null : ResolveImageId(Image),
+                ImageName = ImageName,
+                LockReason = Reason,
+            };
+            var imageId = Run(ct => Compute.RunActionAsync(server.Id, Action, _arguments, ct));
+            WriteVerbose($"{Action} accepted for server {Describe(server)}.");
+            if (Action == ServerAction.CreateImage)
+            {
+                if (Wait) WaitForServer(server.Id, Describe(server), "idle after the snapshot", s => true, Timeout);
+                WriteObject(Run(ct => Images.GetImageAsync(imageId!, ct)));
+                return;
+            }
+            if (!Wait && !PassThru) return;
+            var result = Wait
+                ? WaitForServer(server.Id, Describe(server), TargetOf(Action), Reached(Action), Timeout)!
+                : Run(ct => Compute.GetServerAsync(server.Id, ct));
+            if (PassThru)
+            {
+                FillNames(new[] { result });
+                WriteObject(result);
+            }
+        }
+
+        /// <summary>The state each action leads to, as -Wait's progress bar and timeout message name it.</summary>
+        internal static string TargetOf(ServerAction action) => action switch
+        {
+            ServerAction.Stop => "SHUTOFF",
+            ServerAction.Pause => "PAUSED",
+            ServerAction.Suspend => "SUSPENDED",
+            ServerAction.Rescue => "RESCUE",
+            ServerAction.Shelve => "SHELVED_OFFLOADED",
+            ServerAction.Resize => "VERIFY_RESIZE",
+            ServerAction.Lock => "locked",
+            ServerAction.Unlock => "unlocked",
+            ServerAction.ConfirmResize or ServerAction.RevertResize => "ACTIVE or SHUTOFF",
+            _ => "ACTIVE",
+        };
+
+        private static Func<Server, bool> Reached(ServerAction action) => action switch
+        {
+            ServerAction.Shelve => s => s.Status == "SHELVED" || s.Status == "SHELVED_OFFLOADED",
+            // Before microversion 2.9 Nova does not show the lock: nothing to wait for then.
+            ServerAction.Lock => s => s.Locked != false,
+            ServerAction.Unlock => s => s.Locked != true,
+            ServerAction.ConfirmResize or ServerAction.RevertResize => s => s.Status == "ACTIVE" || s.Status == "SHUTOFF",
+            _ => s => s.Status == TargetOf(action),
+        };
+    }
+}

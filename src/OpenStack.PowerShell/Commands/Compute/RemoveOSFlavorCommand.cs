@@ -1,0 +1,40 @@
+using System;
+using System.Management.Automation;
+using OpenStack.PowerShell.Completers;
+
+namespace OpenStack.PowerShell.Commands.Compute
+{
+    /// <summary>Deletes flavors (`openstack flavor delete`); admin only. Servers already built keep their copy.</summary>
+    [Cmdlet(VerbsCommon.Remove, "OSFlavor", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = NameOrIdSet)]
+    [OutputType(typeof(void))]
+    public sealed class RemoveOSFlavorCommand : ComputeCmdlet
+    {
+        private const string NameOrIdSet = "NameOrId";
+        private const string IdSet = "Id";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameOrIdSet, ValueFromPipeline = true)]
+        [ArgumentCompleter(typeof(FlavorNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[]? Flavor { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[]? Id { get; set; }
+
+        protected override string ErrorNoun => "Flavor";
+
+        protected override void ProcessRecord()
+        {
+            foreach (var value in (ParameterSetName == IdSet ? Id : Flavor) ?? Array.Empty<string>())
+            {
+                ForEachInput(value, () =>
+                {
+                    var flavor = ParameterSetName == IdSet ? Run(ct => Compute.GetFlavorAsync(value, ct)) : Run(ct => Compute.FindFlavorAsync(value, ct));
+                    if (!ShouldProcess($"{flavor.Name} ({flavor.Id})", "Delete flavor")) return;
+                    Run(ct => Compute.DeleteFlavorAsync(flavor.Id, ct));
+                    WriteVerbose($"Deleted flavor {flavor.Name} ({flavor.Id}).");
+                });
+            }
+        }
+    }
+}
