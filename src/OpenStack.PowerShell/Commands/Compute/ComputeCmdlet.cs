@@ -35,7 +35,8 @@ namespace OpenStack.PowerShell.Commands.Compute
         internal static string? IdOf(object? value)
         {
             var baseObject = value is PSObject ps ? ps.BaseObject : value;
-            if (baseObject == null || baseObject is string) return null;
+            // Strings, and numbers such as -Flavor 2, are names or ids to look up.
+            if (baseObject == null || baseObject is string || baseObject.GetType().IsPrimitive) return null;
             var id = PSObject.AsPSObject(value).Properties["Id"]?.Value?.ToString();
             if (string.IsNullOrEmpty(id)) throw new ArgumentException($"A {baseObject.GetType().Name} was given, but it has no Id property.");
             return id;
@@ -84,16 +85,25 @@ namespace OpenStack.PowerShell.Commands.Compute
         {
             var activity = $"Waiting for server {label} to become {waitingFor}";
             var clock = Stopwatch.StartNew();
-            string status = "…";
+            string status = "starting", shown = string.Empty;
+            var lastWrite = TimeSpan.Zero;
             var task = Compute.WaitAsync(id, waitingFor, done, TimeSpan.FromSeconds(timeoutSeconds),
                 s => status = s.Status + (s.TaskState == null ? "" : $" ({s.TaskState})"), CancellationToken, untilGone);
             try
             {
-                return Wait(task, () => WriteProgress(new ProgressRecord(2, activity, $"{status}, {clock.Elapsed.TotalSeconds:0} s")
+                // Checked often so that each new status shows at once; otherwise refreshed once a second for the clock.
+                return Wait(task, () =>
                 {
-                    PercentComplete = (int)Math.Min(99, clock.Elapsed.TotalSeconds * 100 / timeoutSeconds),
-                    SecondsRemaining = (int)Math.Max(0, timeoutSeconds - clock.Elapsed.TotalSeconds),
-                }), 500);
+                    var current = status;
+                    if (current == shown && clock.Elapsed - lastWrite < TimeSpan.FromSeconds(1)) return;
+                    shown = current;
+                    lastWrite = clock.Elapsed;
+                    WriteProgress(new ProgressRecord(2, activity, $"{current}, {clock.Elapsed.TotalSeconds:0} s")
+                    {
+                        PercentComplete = (int)Math.Min(99, clock.Elapsed.TotalSeconds * 100 / timeoutSeconds),
+                        SecondsRemaining = (int)Math.Max(0, timeoutSeconds - clock.Elapsed.TotalSeconds),
+                    });
+                }, 50);
             }
             finally
             {
