@@ -1,93 +1,35 @@
-using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
-using System.Management.Automation.Language;
 using System.Threading;
 using OpenStack.Client;
 using OpenStack.Client.Compute.V2;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Completers
 {
-    /// <summary>
-    /// Completes Nova resource names from the default session (one list, remembered briefly per session and kind).
-    /// A failed or slow lookup completes nothing: completion must never hang the prompt or show an error.
-    /// </summary>
-    public abstract class ComputeNameCompleter : IArgumentCompleter
-    {
-        private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
-        private static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(5);
-        private readonly ConditionalCache<OpenStackSession, IReadOnlyList<(string Id, string? Name)>> _cache;
-
-        private protected ComputeNameCompleter(ConditionalCache<OpenStackSession, IReadOnlyList<(string Id, string? Name)>> cache) => _cache = cache;
-
-        internal static ConditionalCache<OpenStackSession, IReadOnlyList<(string Id, string? Name)>> NewCache() =>
-            new ConditionalCache<OpenStackSession, IReadOnlyList<(string Id, string? Name)>>(CacheLifetime);
-
-        /// <summary>Whether ids are offered too (keypairs have none but their names).</summary>
-        protected virtual bool CompleteIds => true;
-
-        protected abstract IEnumerable<(string Id, string? Name)> Load(ComputeClient client, CancellationToken cancellationToken);
-
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            var session = (fakeBoundParameters["Session"] as OpenStackSession) ?? SessionStore.Default;
-            if (session == null) return Enumerable.Empty<CompletionResult>();
-            var items = _cache.GetOrAdd(session, LoadSafely);
-            var pattern = new WildcardPattern((wordToComplete ?? string.Empty).Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
-            var byName = items.Where(i => i.Name != null && pattern.IsMatch(i.Name)).Select(i => i.Name!).Distinct()
-                .OrderBy(n => n, StringComparer.OrdinalIgnoreCase)
-                .Select(n => new CompletionResult(CloudNameCompleter.Quote(n), n, CompletionResultType.ParameterValue, n));
-            var byId = CompleteIds
-                ? items.Where(i => pattern.IsMatch(i.Id)).Select(i => new CompletionResult(i.Id, i.Id, CompletionResultType.ParameterValue, i.Name ?? i.Id))
-                : Enumerable.Empty<CompletionResult>();
-            return byName.Concat(byId).ToList();
-        }
-
-        private IReadOnlyList<(string Id, string? Name)> LoadSafely(OpenStackSession session)
-        {
-            try
-            {
-                using var timeout = new CancellationTokenSource(LookupTimeout);
-                return Load(new ComputeClient(session), timeout.Token).ToList();
-            }
-            catch (Exception ex) when (ex is Client.Http.OpenStackException || ex is OperationCanceledException)
-            {
-                return Array.Empty<(string, string?)>();
-            }
-        }
-
-        protected static IReadOnlyList<T> FirstPage<T>(Client.Http.Pager<T> pager) =>
-            pager.NextPageAsync().GetAwaiter().GetResult() ?? (IReadOnlyList<T>)Array.Empty<T>();
-    }
-
     /// <summary>Completes server names and ids (the first page of GET /servers/detail).</summary>
-    public sealed class ServerNameCompleter : ComputeNameCompleter
+    public sealed class ServerNameCompleter : CachedNameCompleter
     {
         private static readonly ConditionalCache<OpenStackSession, IReadOnlyList<(string Id, string? Name)>> Cache = NewCache();
 
         public ServerNameCompleter() : base(Cache) { }
 
-        protected override IEnumerable<(string Id, string? Name)> Load(ComputeClient client, CancellationToken cancellationToken) =>
-            FirstPage(client.ListServers(new ListServersOptions { Limit = 1000 }, cancellationToken)).Select(s => (s.Id, s.Name));
+        protected override IEnumerable<(string Id, string? Name)> Load(OpenStackSession session, CancellationToken cancellationToken) =>
+            FirstPage(new ComputeClient(session).ListServers(new ListServersOptions { Limit = 1000 }, cancellationToken)).Select(s => (s.Id, s.Name));
     }
 
     /// <summary>Completes flavor names and ids.</summary>
-    public sealed class FlavorNameCompleter : ComputeNameCompleter
+    public sealed class FlavorNameCompleter : CachedNameCompleter
     {
         private static readonly ConditionalCache<OpenStackSession, IReadOnlyList<(string Id, string? Name)>> Cache = NewCache();
 
         public FlavorNameCompleter() : base(Cache) { }
 
-        protected override IEnumerable<(string Id, string? Name)> Load(ComputeClient client, CancellationToken cancellationToken) =>
-            FirstPage(client.ListFlavors(false, cancellationToken)).Select(f => (f.Id, (string?)f.Name));
+        protected override IEnumerable<(string Id, string? Name)> Load(OpenStackSession session, CancellationToken cancellationToken) =>
+            FirstPage(new ComputeClient(session).ListFlavors(false, cancellationToken)).Select(f => (f.Id, (string?)f.Name));
     }
 
     /// <summary>Completes keypair names.</summary>
-    public sealed class KeypairNameCompleter : ComputeNameCompleter
+    public sealed class KeypairNameCompleter : CachedNameCompleter
     {
         private static readonly ConditionalCache<OpenStackSession, IReadOnlyList<(string Id, string? Name)>> Cache = NewCache();
 
@@ -95,7 +37,7 @@ namespace OpenStack.PowerShell.Completers
 
         protected override bool CompleteIds => false;
 
-        protected override IEnumerable<(string Id, string? Name)> Load(ComputeClient client, CancellationToken cancellationToken) =>
-            FirstPage(client.ListKeypairs(cancellationToken)).Select(k => (k.Name, (string?)k.Name));
+        protected override IEnumerable<(string Id, string? Name)> Load(OpenStackSession session, CancellationToken cancellationToken) =>
+            FirstPage(new ComputeClient(session).ListKeypairs(cancellationToken)).Select(k => (k.Name, (string?)k.Name));
     }
 }
