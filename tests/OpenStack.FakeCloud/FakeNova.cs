@@ -82,6 +82,9 @@ public sealed class FakeNova
 
     internal object Gate { get; } = new();
 
+    /// <summary>The version document's maximum microversion ("2.93", Zed's); lower it to play an older cloud.</summary>
+    public string MaxMicroversion { get; set; } = "2.93";
+
     /// <summary>GETs a server answers with its task still running before the task completes (1: the first poll sees it in progress).</summary>
     public int PollsToSettle { get; set; } = 1;
 

@@ -31,7 +31,8 @@ internal sealed class NovaError(int status, string message) : Exception(message)
 /// </summary>
 internal sealed partial class NovaApi(FakeNova nova, FakeGlance glance, FakeIdentity identity)
 {
-    public const string MaxVersion = "2.93";
+    /// <summary>Zed's maximum unless a test lowers <see cref="FakeNova.MaxMicroversion"/> to play an older cloud.</summary>
+    private string MaxVersion => nova.MaxMicroversion;
     private const int MaxLimit = 1000;
 
     private string Root => identity.BaseUri + "compute/v2.1";
@@ -84,7 +85,7 @@ internal sealed partial class NovaApi(FakeNova nova, FakeGlance glance, FakeIden
     };
 
     /// <summary>The request's microversion: the newer header wins, "latest" is the maximum, none is 2.1; out of range is 406.</summary>
-    private static Version Negotiate(HttpContext ctx)
+    private Version Negotiate(HttpContext ctx)
     {
         var text = ctx.Request.Headers["OpenStack-API-Version"].ToString();
         if (text.Length > 0)

@@ -83,6 +83,10 @@ namespace OpenStack.PowerShell.Commands.Compute
             };
             var imageId = Run(ct => Compute.RunActionAsync(server.Id, Action, _arguments, ct));
             WriteVerbose($"{Action} accepted for server {Describe(server)}.");
+            if (Action == ServerAction.Lock && Reason != null && !(Compute.Microversion >= Microversion.LockReason))
+            {
+                WriteWarning($"The cloud's compute API ({Compute.Microversion?.ToString() ?? "2.0"}) is older than 2.73: the lock reason was not sent.");
+            }
             if (Action == ServerAction.CreateImage)
             {
                 if (Wait) WaitForServer(server.Id, Describe(server), "idle after the snapshot", s => true, Timeout);
