@@ -100,6 +100,17 @@ public sealed class ServerActionTests : ComputeTest
     }
 
     [Fact]
+    public void Resize_ToAnUnknownFlavor_StopsOnce_WithoutActingOnAnyServer()
+    {
+        var a = SeedServer();
+        var b = SeedServer();
+        var result = Ps.Run("$ids | Invoke-OSServerAction -Action Resize -Flavor m9.nope", new() { ["ids"] = new[] { a.Id, b.Id } });
+        var error = result.SingleError("FlavorNotFound");
+        Assert.Contains("m9.nope", error.Exception.Message);
+        Assert.DoesNotContain(NovaRequests(), r => r.Method == "POST");
+    }
+
+    [Fact]
     public void ActionNotAllowedInTheState_IsServerStateConflict_NamingTheState()
     {
         var server = SeedServer(vmState: "active");

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using OpenStack.Client.Compute.V2;
 using OpenStack.PowerShell.Completers;
+using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Compute
 {
@@ -73,15 +74,27 @@ namespace OpenStack.PowerShell.Commands.Compute
         protected override void Process(Server server)
         {
             if (!ShouldProcess(Describe(server), Action.ToString())) return;
-            // Flavor and image are resolved once, on the first server, and reused for the others.
-            _arguments ??= new ServerActionArguments
+            // Flavor and image are resolved once, on the first server, and reused for the others; a bad name stops
+            // the cmdlet rather than failing again for every server.
+            if (_arguments == null)
             {
-                FlavorId = Flavor == null ? null : ResolveFlavorId(Flavor),
-                ImageId = Image == null ? null : ResolveImageId(Image),
-                ImageName = ImageName,
-                LockReason = Reason,
-            };
-            var imageId = Run(ct => Compute.RunActionAsync(server.Id, Action, _arguments, ct));
+                try
+                {
+                    _arguments = new ServerActionArguments
+                    {
+                        FlavorId = Flavor == null ? null : ResolveFlavorId(Flavor),
+                        ImageId = Image == null ? null : ResolveImageId(Image),
+                        ImageName = ImageName,
+                        LockReason = Reason,
+                    };
+                }
+                catch (Exception ex) when (IsReportable(ex))
+                {
+                    ThrowTerminatingError(ErrorRecords.From(ex, ErrorNoun, Flavor ?? Image));
+                }
+            }
+            var arguments = _arguments!;
+            var imageId = Run(ct => Compute.RunActionAsync(server.Id, Action, arguments, ct));
             WriteVerbose($"{Action} accepted for server {Describe(server)}.");
             if (Action == ServerAction.Lock && Reason != null && !(Compute.Microversion >= Microversion.LockReason))
             {
