@@ -14,7 +14,7 @@ internal sealed class NovaError(int status, string message) : Exception(message)
 
     public string Key => Status switch
     {
-        400 => "badRequest", 403 => "forbidden", 404 => "itemNotFound", 405 => "HTTPMethodNotAllowed", 406 => "HTTPNotAcceptable",
+        400 => "badRequest", 403 => "forbidden", 404 => "itemNotFound", 405 => "HTTPMethodNotAllowed",
         409 => "conflictingRequest", _ => "computeFault",
     };
 
@@ -45,22 +45,24 @@ internal sealed partial class NovaApi(FakeNova nova, FakeGlance glance, FakeIden
         {
             if (path is "" or "/")
             {
-                await WriteAsync(ctx, 200, new JsonObject { ["versions"] = new JsonArray(VersionDoc("v2.1")) });
+                var legacy = new JsonObject
+                {
+                    ["id"] = "v2.0", ["status"] = "SUPPORTED", ["version"] = "", ["min_version"] = "", ["updated"] = "2011-01-21T11:33:21Z",
+                    ["links"] = new JsonArray(new JsonObject { ["rel"] = "self", ["href"] = identity.BaseUri + "compute/v2/" }),
+                };
+                await WriteAsync(ctx, 200, new JsonObject { ["versions"] = new JsonArray(legacy, VersionDoc("v2.1")) });
                 return;
             }
             if (!(path == "/v2.1" || path.StartsWith("/v2.1/", StringComparison.Ordinal))) throw new NovaError(404, "The resource could not be found.");
-            var version = Negotiate(ctx);
-            ctx.Response.Headers["OpenStack-API-Version"] = "compute " + version;
-            ctx.Response.Headers["X-OpenStack-Nova-API-Version"] = version.ToString();
-            ctx.Response.Headers.Append("Vary", "OpenStack-API-Version");
-            ctx.Response.Headers.Append("Vary", "X-OpenStack-Nova-API-Version");
-            var token = identity.Authenticate(ctx.Request.Headers["X-Auth-Token"].ToString());
             var segments = path[5..].Split('/', StringSplitOptions.RemoveEmptyEntries);
             if (segments.Length == 0)
             {
+                // The version document needs no token and carries no microversion headers.
                 await WriteAsync(ctx, 200, new JsonObject { ["version"] = VersionDoc("v2.1") });
                 return;
             }
+            // keystonemiddleware answers before Nova sees the request: no microversion headers on a 401.
+            var token = identity.Authenticate(ctx.Request.Headers["X-Auth-Token"].ToString());
             if (token is null)
             {
                 ctx.Response.Headers.WWWAuthenticate = $"Keystone uri=\"{identity.BaseUri}identity\"";
@@ -68,6 +70,11 @@ internal sealed partial class NovaApi(FakeNova nova, FakeGlance glance, FakeIden
                 await HttpOut.WriteTextAsync(ctx, "{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", \"message\": \"The request you have made requires authentication.\"}}", "application/json");
                 return;
             }
+            var version = Negotiate(ctx);
+            ctx.Response.Headers["OpenStack-API-Version"] = "compute " + version;
+            ctx.Response.Headers["X-OpenStack-Nova-API-Version"] = version.ToString();
+            ctx.Response.Headers.Append("Vary", "OpenStack-API-Version");
+            ctx.Response.Headers.Append("Vary", "X-OpenStack-Nova-API-Version");
             await RouteAsync(ctx, new NovaCaller(token.ProjectId ?? "", token.User.Id, token.IsAdmin, version), segments);
         }
         catch (NovaError e) when (!ctx.Response.HasStarted)
