@@ -87,6 +87,14 @@ public sealed class ComputeParsingTests
         Assert.Equal("2.93", Microversion.Min(new Microversion(2, 95), Microversion.ClientMaximum).ToString());
     }
 
+    [Theory]
+    [InlineData("http://h:8774/v2.1", "http://h:8774/v2.1/")]
+    [InlineData("http://h/compute/v2.1/", "http://h/compute/v2.1/")]
+    [InlineData("http://h:8774/v2.1/9a0d00f5039946f0af3bf26c4aaa8527", "http://h:8774/v2.1/")]
+    [InlineData("http://h:8774/", "http://h:8774/")]
+    public void VersionDocument_IsAtTheVersionSegment(string catalogUrl, string expected) =>
+        Assert.Equal(expected, Urls.Version(Urls.Root(new Uri(catalogUrl))).AbsoluteUri);
+
     [Fact]
     public void ListServers_SendsAnEscapedAnchoredName()
     {

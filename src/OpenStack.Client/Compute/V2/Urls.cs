@@ -8,8 +8,23 @@ namespace OpenStack.Client.Compute.V2
         /// <summary>The catalog URL with a trailing '/', so relative paths go below it.</summary>
         public static Uri Root(Uri catalogUrl) => new Uri(catalogUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/");
 
-        /// <summary>GET on the versioned root answers Nova's version document (max microversion in "version").</summary>
-        public static Uri Version(Uri root) => root;
+        /// <summary>
+        /// GET on the versioned root answers Nova's version document (max microversion in "version"). Older catalogs
+        /// name ".../v2.1/{project_id}": the document is at the version segment, not below the project.
+        /// </summary>
+        public static Uri Version(Uri root)
+        {
+            var segments = root.AbsolutePath.TrimEnd('/').Split('/');
+            for (var i = segments.Length - 1; i >= 0; i--)
+            {
+                var s = segments[i];
+                if (s.Length > 1 && s[0] == 'v' && char.IsDigit(s[1]))
+                {
+                    return new Uri(root, "/" + string.Join("/", segments, 1, i).TrimStart('/') + "/");
+                }
+            }
+            return root;
+        }
         public static Uri Servers(Uri root) => new Uri(root, "servers");
         public static Uri ServersDetail(Uri root) => new Uri(root, "servers/detail");
         public static Uri Server(Uri root, string id) => new Uri(root, "servers/" + Uri.EscapeDataString(id));
