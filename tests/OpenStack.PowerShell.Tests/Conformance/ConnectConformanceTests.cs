@@ -10,12 +10,29 @@ namespace OpenStack.PowerShell.Tests.Conformance;
 /// </summary>
 [Trait("Category", "Integration")]
 [Collection(EnvironmentCollection.Name)]
-public sealed class ConnectConformanceTests : RealCloudTest
+public sealed class ConnectConformanceOnRealCloud : ConnectConformanceTests
 {
-    [RealCloudFact]
-    public void ConnectFromOsVariablesAlone_ThenList_TakesTwoRoundTrips()
+    [RealCloudFact] public void FromOsVariables() => ConnectFromOsVariablesAlone_ThenList_TakesTwoRoundTrips();
+}
+
+[Trait("Category", "Integration")]
+[Collection(EnvironmentCollection.Name)]
+public sealed class ConnectConformanceOnFakeCloud : ConnectConformanceTests, IClassFixture<FakeCloudFixture>
+{
+    public ConnectConformanceOnFakeCloud(FakeCloudFixture fixture) : base(FakeCloudVariables(fixture.Cloud)) { }
+
+    [CliFact] public void FromOsVariables() => ConnectFromOsVariablesAlone_ThenList_TakesTwoRoundTrips();
+}
+
+public abstract class ConnectConformanceTests : RealCloudTest
+{
+    protected ConnectConformanceTests() { }
+
+    protected ConnectConformanceTests(IReadOnlyDictionary<string, string> cloud) : base(cloud) { }
+
+    protected void ConnectFromOsVariablesAlone_ThenList_TakesTwoRoundTrips()
     {
-        foreach (var pair in RealCloudEnvironment.Variables) Environment.SetEnvironmentVariable(pair.Key, pair.Value);
+        foreach (var pair in CloudVariables) Environment.SetEnvironmentVariable(pair.Key, pair.Value);
         try
         {
             var result = Ps.Run("$s = Connect-OpenStack; $s; Get-OSImage -All; $s.RequestCount");
@@ -34,7 +51,7 @@ public sealed class ConnectConformanceTests : RealCloudTest
         }
         finally
         {
-            foreach (var pair in RealCloudEnvironment.Variables) Environment.SetEnvironmentVariable(pair.Key, null);
+            foreach (var pair in CloudVariables) Environment.SetEnvironmentVariable(pair.Key, null);
         }
     }
 }

@@ -7,13 +7,34 @@ using ImageModel = OpenStack.Client.Image.V2.Image;
 
 namespace OpenStack.PowerShell.Tests.Conformance;
 
-/// <summary>
-/// The image lifecycle against the real cloud in OS_*, compared field by field with what `openstack … -f json`
-/// reports for the same objects. Skipped when no real cloud was given.
-/// </summary>
+/// <summary>The image scenarios against the real cloud in OS_* (skipped when none was given).</summary>
 [Trait("Category", "Integration")]
-public sealed class ImageConformanceTests : RealCloudTest
+public sealed class ImageConformanceOnRealCloud : ImageConformanceTests
 {
+    [RealCloudFact] public void Lifecycle() => Lifecycle_CreateListShowDeactivateReactivateSaveDelete_AgreesWithTheCli();
+    [RealCloudFact] public void BadInput() => BadInput_UnknownAmbiguousAndConflict_ComeBackAsTheRealServiceSaysThem();
+}
+
+/// <summary>The same scenarios against the project's fake cloud, with the real CLI as the peer: the fake is held to
+/// what the real services answer (the CLI itself talks to it).</summary>
+[Trait("Category", "Integration")]
+public sealed class ImageConformanceOnFakeCloud : ImageConformanceTests, IClassFixture<FakeCloudFixture>
+{
+    public ImageConformanceOnFakeCloud(FakeCloudFixture fixture) : base(FakeCloudVariables(fixture.Cloud)) { }
+
+    [CliFact] public void Lifecycle() => Lifecycle_CreateListShowDeactivateReactivateSaveDelete_AgreesWithTheCli();
+    [CliFact] public void BadInput() => BadInput_UnknownAmbiguousAndConflict_ComeBackAsTheRealServiceSaysThem();
+}
+
+/// <summary>
+/// The image lifecycle, compared field by field with what `openstack … -f json` reports for the same objects.
+/// </summary>
+public abstract class ImageConformanceTests : RealCloudTest
+{
+    protected ImageConformanceTests() { }
+
+    protected ImageConformanceTests(IReadOnlyDictionary<string, string> cloud) : base(cloud) { }
+
     /// <summary>A valid, empty qcow2 v2 image (header only) of the given virtual size, as `qemu-img create` makes.</summary>
     internal static string Qcow2File(long virtualSize)
     {
@@ -33,8 +54,7 @@ public sealed class ImageConformanceTests : RealCloudTest
         return path;
     }
 
-    [RealCloudFact]
-    public void Lifecycle_CreateListShowDeactivateReactivateSaveDelete_AgreesWithTheCli()
+    protected void Lifecycle_CreateListShowDeactivateReactivateSaveDelete_AgreesWithTheCli()
     {
         var name = Prefix + "image";
         var file = Qcow2File(64L << 20);
@@ -100,8 +120,7 @@ public sealed class ImageConformanceTests : RealCloudTest
         }
     }
 
-    [RealCloudFact]
-    public void BadInput_UnknownAmbiguousAndConflict_ComeBackAsTheRealServiceSaysThem()
+    protected void BadInput_UnknownAmbiguousAndConflict_ComeBackAsTheRealServiceSaysThem()
     {
         Ps.Run("Get-OSImage -Name $n", new() { ["n"] = Prefix + "missing" }).SingleError("ImageNotFound");
 
