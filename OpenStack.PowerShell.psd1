@@ -17,6 +17,7 @@
         'Set-OSImage'
         'Remove-OSImage'
         'Save-OSImage'
+        'Get-OSNetwork'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
