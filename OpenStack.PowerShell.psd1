@@ -27,6 +27,7 @@
         'Get-OSKeypair'
         'New-OSKeypair'
         'Remove-OSKeypair'
+        'Get-OSNetwork'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

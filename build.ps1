@@ -4,7 +4,7 @@
     Builds OpenStack.PowerShell and stages a ready-to-import module in out/OpenStack.PowerShell/.
 .DESCRIPTION
     The .NET build does all the work (it also turns docs/en-US/*.md into MAML help); this script is for
-    people who have pwsh. Where PlatyPS is installed, -PlatyPS makes the help with it instead.
+    people who have pwsh. Where PlatyPS is installed it makes the help instead (-PlatyPS:$false keeps the .NET-built file).
 .EXAMPLE
     ./build.ps1 -Configuration Release; Import-Module ./out/OpenStack.PowerShell/OpenStack.PowerShell.psd1
 #>
@@ -13,7 +13,7 @@ param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
     [switch] $Test,
-    [switch] $PlatyPS
+    [switch] $PlatyPS = [bool](Get-Module -ListAvailable platyPS)
 )
 $ErrorActionPreference = 'Stop'
 Push-Location $PSScriptRoot

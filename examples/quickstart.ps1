@@ -16,7 +16,9 @@ $file = [IO.Path]::Combine([IO.Path]::GetTempPath(), "$imageName.img")
 
 "== Connect-OpenStack (from OS_* / clouds.yaml)"
 $session = Connect-OpenStack
-$session
+# Each section goes to Out-Host on its own: a script's output is otherwise formatted as one stream, and
+# objects of a second type after a table would fall back to a list of every property.
+$session | Out-Host
 
 try {
     # A raw disk of zeros stands in for a real cloud image such as cirros.
@@ -26,17 +28,17 @@ try {
 
     "== New-OSImage -Name $imageName -File $file -DiskFormat raw"
     $image = New-OSImage -Name $imageName -File $file -DiskFormat raw -Property @{ purpose = 'quickstart' } -Tag quickstart
-    $image
+    $image | Out-Host
 
     "== Get-OSImage -All"
-    Get-OSImage -All
+    Get-OSImage -All | Out-Host
 
     "== Get-OSImage -Name quickstart-* | Set-OSImage -Deactivate"
     Get-OSImage -Name 'quickstart-*' | Where-Object Name -eq $imageName | Set-OSImage -Deactivate
-    Get-OSImage -Id $image.Id
+    Get-OSImage -Id $image.Id | Out-Host
 
     "== Set-OSImage $imageName -Reactivate -PassThru"
-    Set-OSImage $imageName -Reactivate -PassThru
+    Set-OSImage $imageName -Reactivate -PassThru | Out-Host
 }
 finally {
     "== Clean up"

@@ -67,6 +67,7 @@ internal static class Program
         ps.Commands.Commands[0].MergeMyResults(PipelineResultTypes.Error, PipelineResultTypes.Output);
         ps.AddCommand("Out-Default");
         Console.CancelKeyPress += Stop;
+        var lastErrorBefore = LastError(runspace);
         try
         {
             ps.Invoke();
@@ -80,7 +81,9 @@ internal static class Program
         {
             Console.CancelKeyPress -= Stop;
         }
-        return !ps.HadErrors;
+        // A failed statement inside a script (say, an unknown command in an argument) is recorded in $Error without
+        // HadErrors being set, since errors are merged into the output for Out-Default; either counts as a failure.
+        return !ps.HadErrors && ReferenceEquals(LastError(runspace), lastErrorBefore);
 
         void Stop(object? sender, ConsoleCancelEventArgs e)
         {
@@ -89,6 +92,10 @@ internal static class Program
             ps.BeginStop(null, null);
         }
     }
+
+    /// <summary>$Error[0], the most recent error of the session (the list is capped, so its count cannot be compared).</summary>
+    private static object? LastError(Runspace runspace) =>
+        runspace.SessionStateProxy.GetVariable("Error") is System.Collections.IList { Count: > 0 } errors ? errors[0] : null;
 
     private static void WriteError(ErrorRecord record) =>
         Console.Error.WriteLine($"{record.InvocationInfo?.MyCommand?.Name ?? "osps"}: {record.ErrorDetails?.Message ?? record.Exception.Message} [{record.FullyQualifiedErrorId}]");

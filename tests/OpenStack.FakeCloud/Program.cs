@@ -29,7 +29,7 @@ internal static class Program
                     return 2;
             }
         }
-        if (!quiet) options.Log = line => Console.Error.WriteLine(line);
+        if (!quiet) options.Log = line => Console.Error.WriteLine("  [fake cloud] " + line);
 
         await using var cloud = await FakeCloud.StartAsync(options);
         Console.Write(cloud.ToEnvironmentScript());

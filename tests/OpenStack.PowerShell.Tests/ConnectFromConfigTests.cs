@@ -81,6 +81,8 @@ public sealed class ConnectFromConfigTests : CloudTest
                   auth_url: http://127.0.0.1:9/v3
             """);
         File.WriteAllText(Path.Combine(dir, "secure.yaml"), "clouds:\n  fake:\n    auth:\n      password: demo-Passw0rd\n");
+        Assert.Equal(new[] { "fake", "other" }, Ps.Complete("Connect-OpenStack -Cloud "));
+        Assert.Equal(new[] { "other" }, Ps.Complete("Connect-OpenStack -Cloud o"));
         var result = Ps.Run("Connect-OpenStack -Cloud fake");
         Assert.Equal("demo", result.Single<OpenStackSession>().UserName);
 

@@ -36,6 +36,36 @@ public sealed class ImageListTests : CloudTest
     }
 
     [Fact]
+    public void EveryTagFilter_HoldsOnEveryPage()
+    {
+        // Glance's next link keeps only the last "tag": following it as-is would add images tagged b alone.
+        var t1 = _prefix + "-t1";
+        var t2 = _prefix + "-t2";
+        for (var i = 0; i < 12; i++) Cloud.Glance.AddImage($"{_prefix}-both-{i:00}", tags: new[] { t1, t2 });
+        for (var i = 0; i < 12; i++) Cloud.Glance.AddImage($"{_prefix}-second-{i:00}", tags: new[] { t2 });
+        var images = Ps.Run("Get-OSImage -Tag $t1, $t2 -PageSize 5", new() { ["t1"] = t1, ["t2"] = t2 }).OfType<ImageModel>().ToList();
+        Assert.Equal(12, images.Count);
+        Assert.All(images, i => Assert.Contains("-both-", i.Name));
+        var lines = RequestLines();
+        Assert.True(lines.Count >= 3);
+        Assert.All(lines, l => Assert.Contains($"tag={t1}&tag={t2}", l));
+    }
+
+    [Fact]
+    public void PositionalId_FindsTheImageById_AndAnUnknownIdIsNotFound()
+    {
+        var image = Cloud.Glance.AddImage($"{_prefix}-byid");
+        var found = Ps.Run("Get-OSImage $id", new() { ["id"] = image.Id });
+        found.AssertNoErrors();
+        Assert.Equal(image.Id, found.Single<ImageModel>().Id);
+        Assert.Equal($"GET /image/v2/images/{image.Id}", RequestLines()[0]);
+
+        var missing = Ps.Run("Get-OSImage $id", new() { ["id"] = Guid.NewGuid().ToString() });
+        Assert.Empty(missing.Output);
+        missing.SingleError("ImageNotFound");
+    }
+
+    [Fact]
     public void Objects_StreamDownThePipeline_BeforeTheListEnds()
     {
         Seed(30, tags: "stream");

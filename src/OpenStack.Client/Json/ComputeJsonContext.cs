@@ -14,7 +14,6 @@ namespace OpenStack.Client.Json
     [JsonSerializable(typeof(FlavorListPage))]
     [JsonSerializable(typeof(KeypairEnvelope))]
     [JsonSerializable(typeof(KeypairList))]
-    [JsonSerializable(typeof(NetworkList))] // TEMPORARY: see NetworkLookup
     internal partial class ComputeJsonContext : JsonSerializerContext
     {
     }

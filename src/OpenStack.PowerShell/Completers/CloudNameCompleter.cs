@@ -15,9 +15,25 @@ namespace OpenStack.PowerShell.Completers
         {
             var pattern = new WildcardPattern((wordToComplete ?? string.Empty).Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
             // Relative to the PowerShell location, as Connect-OpenStack reads it, not the process's directory.
-            var directory = System.Management.Automation.Runspaces.Runspace.DefaultRunspace?.SessionStateProxy.Path.CurrentFileSystemLocation.ProviderPath
-                            ?? System.IO.Directory.GetCurrentDirectory();
-            return CloudsYaml.CloudNames(directory).Where(pattern.IsMatch).Select(n => new CompletionResult(Quote(n), n, CompletionResultType.ParameterValue, n));
+            return CloudsYaml.CloudNames(CurrentLocation()).Where(pattern.IsMatch).Select(n => new CompletionResult(Quote(n), n, CompletionResultType.ParameterValue, n));
+        }
+
+        /// <summary>
+        /// The runspace's file-system location. Completers run on the pipeline thread while a pipeline is running,
+        /// where Runspace.SessionStateProxy refuses to work; a script block runs in that same session state.
+        /// </summary>
+        private static string CurrentLocation()
+        {
+            try
+            {
+                var result = ScriptBlock.Create("$ExecutionContext.SessionState.Path.CurrentFileSystemLocation.ProviderPath").Invoke();
+                if (result.Count == 1 && result[0]?.BaseObject is string path) return path;
+            }
+            catch (RuntimeException)
+            {
+                // No usable runspace on this thread: fall back to the process's directory.
+            }
+            return System.IO.Directory.GetCurrentDirectory();
         }
 
         internal static string Quote(string value) =>

@@ -40,6 +40,9 @@ namespace OpenStack.PowerShell.Infrastructure
             return matched;
         }
 
+        /// <summary>Counts a plain name as found by other means (an image asked for by its id).</summary>
+        public void MarkMatched(string literal) => _matchedLiterals.Add(literal);
+
         public IEnumerable<string> UnmatchedLiterals() => Literals.Where(l => !_matchedLiterals.Contains(l));
     }
 }

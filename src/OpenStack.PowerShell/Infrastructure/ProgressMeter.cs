@@ -8,15 +8,19 @@ namespace OpenStack.PowerShell.Infrastructure
     /// <summary>Shows a transfer's progress (percent, MiB, MiB/s, time left); called from the cmdlet's thread.</summary>
     internal sealed class ProgressMeter
     {
-        private readonly Cmdlet _cmdlet;
+        private readonly Action<ProgressRecord> _write;
         private readonly int _activityId;
         private readonly string _activity;
         private readonly TransferProgress _progress;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
 
         public ProgressMeter(Cmdlet cmdlet, int activityId, string activity, TransferProgress progress)
+            : this(cmdlet.WriteProgress, activityId, activity, progress) { }
+
+        /// <summary>A meter that writes somewhere else than a cmdlet's progress stream (a background job's).</summary>
+        public ProgressMeter(Action<ProgressRecord> write, int activityId, string activity, TransferProgress progress)
         {
-            _cmdlet = cmdlet;
+            _write = write;
             _activityId = activityId;
             _activity = activity;
             _progress = progress;
@@ -37,11 +41,11 @@ namespace OpenStack.PowerShell.Infrastructure
                 record.PercentComplete = (int)Math.Min(100, done * 100 / total);
                 if (rate > 0) record.SecondsRemaining = (int)((total - done) / rate);
             }
-            _cmdlet.WriteProgress(record);
+            _write(record);
         }
 
         public void Complete() =>
-            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
+            _write(new ProgressRecord(_activityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
 
         private static string Mib(long bytes) => (bytes / 1048576.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -16,26 +16,59 @@ public sealed class RealCloudFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A fact that needs the `openstack` CLI (python3-openstackclient) on PATH, as the peer to compare with.</summary>
+public sealed class CliFactAttribute : FactAttribute
+{
+    public static bool CliInstalled { get; } =
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => d.Length > 0 && File.Exists(Path.Combine(d, "openstack")));
+
+    public CliFactAttribute()
+    {
+        if (!CliInstalled) Skip = "The openstack CLI is not installed (tests/cloud/start.sh installs it).";
+    }
+}
+
 /// <summary>
-/// Base of integration tests against the real cloud in <see cref="RealCloudEnvironment"/>: a runspace connected with
-/// the same settings the CLI would use, a unique name prefix for what the test creates, and the `openstack` CLI for
-/// side-by-side comparisons. Tests clean up what they create (in finally blocks) so the cloud stays reusable.
+/// Base of integration tests against a cloud given as OS_* variables — by default the real cloud in
+/// <see cref="RealCloudEnvironment"/>; conformance tests also pass the fake cloud's, so one scenario holds both to
+/// the same behaviour. Gives a runspace connected with the settings the CLI would use, a unique name prefix for what
+/// the test creates, and the `openstack` CLI for side-by-side comparisons. Tests clean up what they create.
 /// </summary>
 public abstract class RealCloudTest : IDisposable
 {
-    protected RealCloudTest()
+    protected RealCloudTest() : this(RealCloudEnvironment.Variables) { }
+
+    protected RealCloudTest(IReadOnlyDictionary<string, string> cloudVariables)
     {
+        CloudVariables = cloudVariables;
         Prefix = "osps-it-" + Guid.NewGuid().ToString("n").Substring(0, 8) + "-";
         Ps = new PowerShellSession();
-        if (RealCloudEnvironment.IsSet) ConnectReal().AssertNoErrors();
+        if (cloudVariables.ContainsKey("OS_AUTH_URL")) ConnectReal().AssertNoErrors();
     }
+
+    /// <summary>The OS_* variables of the cloud under test.</summary>
+    protected IReadOnlyDictionary<string, string> CloudVariables { get; }
 
     protected PowerShellSession Ps { get; }
 
     /// <summary>Names created by the test start with this, so leftovers are recognisable.</summary>
     protected string Prefix { get; }
 
-    protected static string? Env(string name) => RealCloudEnvironment.Variables.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
+    /// <summary>The OS_* variables a user's openrc for the fake cloud would set (what its Program prints).</summary>
+    public static IReadOnlyDictionary<string, string> FakeCloudVariables(FakeCloud.FakeCloud cloud) => new Dictionary<string, string>
+    {
+        ["OS_AUTH_URL"] = cloud.AuthUrl,
+        ["OS_USERNAME"] = "admin",
+        ["OS_PASSWORD"] = CloudTest.AdminPassword,
+        ["OS_PROJECT_NAME"] = "admin",
+        ["OS_USER_DOMAIN_NAME"] = "Default",
+        ["OS_PROJECT_DOMAIN_NAME"] = "Default",
+        ["OS_REGION_NAME"] = "RegionOne",
+        ["OS_INTERFACE"] = "public",
+        ["OS_IDENTITY_API_VERSION"] = "3",
+    };
+
+    protected string? Env(string name) => CloudVariables.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
 
     /// <summary>Connect-OpenStack with the process's OS_* values passed as parameters (the harness hides OS_* from the engine).</summary>
     protected RunResult ConnectReal()
@@ -55,15 +88,17 @@ public abstract class RealCloudTest : IDisposable
         return Ps.Run(script, vars);
     }
 
-    /// <summary>Runs `openstack ARGS -f json` with the real cloud's OS_* and parses its output.</summary>
-    protected static JsonElement Cli(params string[] args)
+    /// <summary>Runs `openstack ARGS -f json` with the cloud's OS_* (and no others) and parses its output.</summary>
+    protected JsonElement Cli(params string[] args)
     {
-        var start = new ProcessStartInfo("openstack") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("openstack") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var a in args) start.ArgumentList.Add(a);
         start.ArgumentList.Add("-f");
         start.ArgumentList.Add("json");
-        foreach (var pair in RealCloudEnvironment.Variables) start.Environment[pair.Key] = pair.Value;
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("OS_", StringComparison.Ordinal)).ToList()) start.Environment.Remove(key);
+        foreach (var pair in CloudVariables) start.Environment[pair.Key] = pair.Value;
         using var process = Process.Start(start)!;
+        process.StandardInput.Close(); // with a non-tty stdin, `image create` would upload it
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();

@@ -246,10 +246,6 @@ namespace OpenStack.Client.Compute.V2
             }
         }
 
-        /// <summary>A network id from a name or id (TEMPORARY: through <see cref="NetworkLookup"/> until the Neutron client lands).</summary>
-        public Task<string> FindNetworkIdAsync(string nameOrId, CancellationToken cancellationToken) =>
-            Guid.TryParse(nameOrId, out _) ? Task.FromResult(nameOrId) : new NetworkLookup(Session).FindNetworkIdAsync(nameOrId, cancellationToken);
-
         private static HttpContent Json(Dictionary<string, object> body)
         {
             var content = new ByteArrayContent(JsonBodyWriter.Write(body));

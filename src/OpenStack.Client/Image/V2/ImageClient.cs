@@ -21,12 +21,29 @@ namespace OpenStack.Client.Image.V2
         public ImageClient(OpenStackSession session) : base(session, Urls.ServiceRoot(session.GetEndpoint(ServiceType))) { }
 
         /// <summary>GET /v2/images, following Glance's "next" links page by page.</summary>
-        public Pager<Image> ListImages(ListImagesOptions options, CancellationToken cancellationToken) =>
-            Pager<Image>.Create(this, options.ToUrl(Root), ClientJsonContext.Default.ImageListPage,
-                page => (page.Images, page.Next), next => Urls.Next(Root, next), cancellationToken);
+        public Pager<Image> ListImages(ListImagesOptions options, CancellationToken cancellationToken)
+        {
+            var first = options.ToUrl(Root);
+            return Pager<Image>.Create(this, first, ClientJsonContext.Default.ImageListPage,
+                page => (page.Images, page.Next), next => Urls.NextPage(Root, first, next), cancellationToken);
+        }
 
         public Task<Image> GetImageAsync(string id, CancellationToken cancellationToken) =>
             GetJsonAsync(Urls.Image(Root, id), ClientJsonContext.Default.Image, cancellationToken);
+
+        /// <summary>The image with this id, or null when Glance answers 404 (or the text is no UUID, so cannot be an id).</summary>
+        public async Task<Image?> TryGetImageAsync(string id, CancellationToken cancellationToken)
+        {
+            if (!LooksLikeId(id)) return null;
+            try
+            {
+                return await GetImageAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OpenStackApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+        }
 
         /// <summary>
         /// An image by id, or else by exact name, as `openstack image show` finds it. One match or an error:

@@ -29,5 +29,24 @@ namespace OpenStack.Client.Image.V2
             if (Uri.TryCreate(next, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal)) return absolute;
             return new Uri(root, next.TrimStart('/'));
         }
+
+        /// <summary>
+        /// The page after <paramref name="next"/>, asked with the first page's own query plus the link's marker.
+        /// Glance re-encodes its next link as a dict, so a repeated parameter keeps only its last value
+        /// ("tag=a&amp;tag=b" comes back as "tag=b") and following the link as-is would widen the filter from page two on.
+        /// </summary>
+        public static Uri NextPage(Uri root, Uri first, string next)
+        {
+            var link = Next(root, next);
+            string? marker = null;
+            foreach (var pair in link.Query.TrimStart('?').Split('&'))
+            {
+                if (pair.StartsWith("marker=", StringComparison.Ordinal)) marker = Uri.UnescapeDataString(pair.Substring(7).Replace('+', ' '));
+            }
+            if (marker == null) return link;
+            var query = first.Query.TrimStart('?');
+            var builder = new UriBuilder(first) { Query = (query.Length > 0 ? query + "&" : "") + "marker=" + Uri.EscapeDataString(marker) };
+            return builder.Uri;
+        }
     }
 }

@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Management.Automation;
 using OpenStack.Client.Compute.V2;
 using OpenStack.Client.Image.V2;
+using OpenStack.Client.Network.V2;
 using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Compute
@@ -19,6 +20,7 @@ namespace OpenStack.PowerShell.Commands.Compute
         protected const int DefaultTimeoutSeconds = 600;
         private ComputeClient? _compute;
         private ImageClient? _images;
+        private NetworkClient? _networks;
         private Dictionary<string, string?>? _imageNames;
         private Dictionary<string, string>? _flavorNames;
 
@@ -46,6 +48,20 @@ namespace OpenStack.PowerShell.Commands.Compute
 
         protected string ResolveImageId(object image) =>
             IdOf(image) ?? Run(ct => Images.FindImageAsync(TextOf(image), ct)).Id;
+
+        /// <summary>
+        /// A network's id: objects (Get-OSNetwork's, or any with an Id) and UUIDs as they are — Nova checks them and
+        /// answers "Network … could not be found." — and names through Neutron (`openstack server create --network`).
+        /// </summary>
+        protected string ResolveNetworkId(object network)
+        {
+            var id = IdOf(network);
+            if (id != null) return id;
+            var text = TextOf(network);
+            if (Guid.TryParse(text, out _)) return text;
+            _networks ??= CreateClient(s => new NetworkClient(s));
+            return Run(ct => _networks.FindNetworkAsync(text, ct)).Id;
+        }
 
         protected string ResolveFlavorId(object flavor) =>
             IdOf(flavor) ?? Run(ct => Compute.FindFlavorAsync(TextOf(flavor), ct)).Id;

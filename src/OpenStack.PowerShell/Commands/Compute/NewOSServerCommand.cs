@@ -91,10 +91,7 @@ namespace OpenStack.PowerShell.Commands.Compute
                     Name = Name!, ImageId = ResolveImageId(Image!), FlavorId = ResolveFlavorId(Flavor!), NoNetwork = NoNetwork,
                     KeyName = KeyName, UserData = UserData, AvailabilityZone = AvailabilityZone, Count = Count,
                 };
-                foreach (var network in Network ?? Array.Empty<object>())
-                {
-                    options.NetworkIds.Add(IdOf(network) ?? Run(ct => Compute.FindNetworkIdAsync(TextOf(network), ct)));
-                }
+                foreach (var network in Network ?? Array.Empty<object>()) options.NetworkIds.Add(ResolveNetworkId(network));
                 foreach (var group in SecurityGroup ?? Array.Empty<string>()) options.SecurityGroups.Add(group);
                 if (Property != null)
                 {

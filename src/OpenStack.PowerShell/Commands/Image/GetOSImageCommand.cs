@@ -88,6 +88,13 @@ namespace OpenStack.PowerShell.Commands.Image
                 var options = BuildOptions(serverName);
                 ForEachInput(serverName, () =>
                 {
+                    // `Get-OSImage <uuid>` finds the image by id first, as `openstack image show` does.
+                    if (serverName != null && Run(ct => _client!.TryGetImageAsync(serverName, ct)) is { } byId)
+                    {
+                        filter.MarkMatched(serverName);
+                        if (seen.Add(byId.Id)) WriteObject(byId);
+                        return;
+                    }
                     var pager = _client!.ListImages(options, CancellationToken);
                     IReadOnlyList<Client.Image.V2.Image>? page;
                     while ((page = Run(_ => pager.NextPageAsync())) != null)

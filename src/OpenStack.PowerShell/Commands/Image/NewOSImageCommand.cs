@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.IO;
+using System.Threading.Tasks;
 using System.Management.Automation;
 using OpenStack.Client.Http;
 using OpenStack.Client.Image.V2;
@@ -15,7 +16,7 @@ namespace OpenStack.PowerShell.Commands.Image
     /// (unless -KeepOnFailure) and the error names it.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "OSImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(Client.Image.V2.Image))]
+    [OutputType(typeof(Client.Image.V2.Image), typeof(Job))]
     public sealed class NewOSImageCommand : OpenStackCmdlet
     {
         [Parameter(Mandatory = true, Position = 0)]
@@ -65,6 +66,9 @@ namespace OpenStack.PowerShell.Commands.Image
         /// <summary>Keep the image record if the upload fails (default: delete it).</summary>
         [Parameter] public SwitchParameter KeepOnFailure { get; set; }
 
+        /// <summary>Upload in a background job (Receive-Job gives the image; Stop-Job cancels and removes the record).</summary>
+        [Parameter] public SwitchParameter AsJob { get; set; }
+
         protected override string ErrorNoun => "Image";
 
         protected override void ProcessRecord()
@@ -100,6 +104,11 @@ namespace OpenStack.PowerShell.Commands.Image
 
             var client = CreateClient(s => new ImageClient(s));
             var uploader = new ImageUploader(client);
+            if (AsJob)
+            {
+                StartJob(uploader, options, file, path);
+                return;
+            }
             ForEachInput(path, () =>
             {
                 var record = Run(ct => uploader.CreateRecordAsync(options, ct));
@@ -120,6 +129,24 @@ namespace OpenStack.PowerShell.Commands.Image
                     meter.Complete();
                 }
             });
+        }
+    
+        private void StartJob(ImageUploader uploader, CreateImageOptions options, FileInfo file, string path)
+        {
+            var job = new OpenStackJob(MyInvocation.Line, ErrorNoun, path);
+            JobRepository.Add(job);
+            var keep = KeepOnFailure.IsPresent;
+            job.Start(async (j, ct) =>
+            {
+                var record = await uploader.CreateRecordAsync(options, ct).ConfigureAwait(false);
+                var progress = new TransferProgress(file.Length);
+                var meter = new ProgressMeter(j.WriteProgress, 1, $"Uploading image {options.Name}", progress);
+                var upload = uploader.UploadAsync(record, file, keep, progress, ct);
+                while (await Task.WhenAny(upload, Task.Delay(500)).ConfigureAwait(false) != upload) meter.Tick();
+                meter.Complete();
+                j.WriteObject(await upload.ConfigureAwait(false));
+            });
+            WriteObject(job);
         }
     }
 }

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Benchmarks (issue 5) against the cloud in OS_*, or the local real cloud (tests/cloud/start.sh) when none is set.
+#   ./bench.sh [--runs N] [--upload-mib N] [--bulk N] [--skip-upload] [--skip-bulk]
+# Prints a Markdown table of medians and ratios against the `openstack` CLI measured in the same run.
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 POWERSHELL_TELEMETRY_OPTOUT=1 POWERSHELL_UPDATECHECK=Off
+if [ -z "${OS_AUTH_URL:-}" ]; then
+  tests/cloud/start.sh --services keystone,glance >&2
+  # shellcheck disable=SC1091
+  . "${OSPS_CLOUD_DIR:-/var/tmp/osps-cloud}/openrc"
+fi
+# The cold-start figure is for the runbook host as we ship it for CI/containers: published ReadyToRun.
+dotnet publish src/OpenStack.PowerShell.Host -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o out/osps-r2r --nologo -v quiet -clp:ErrorsOnly >&2
+dotnet build bench/OpenStack.PowerShell.Benchmarks -c Release --nologo -v quiet -clp:ErrorsOnly >&2
+exec dotnet bench/OpenStack.PowerShell.Benchmarks/bin/Release/net10.0/OpenStack.PowerShell.Benchmarks.dll "$@"

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Management.Automation.Runspaces;
+using OpenStack.Client;
+using OpenStack.Client.Config;
+using OpenStack.Client.Image.V2;
+
+namespace OpenStack.PowerShell.Benchmarks;
+
+/// <summary>
+/// The benchmarks of issue 5 against the cloud in OS_*: each figure a median of several runs, each comparison a
+/// ratio taken in this same run. Usage (see ../../bench.sh): Benchmarks [--runs N] [--upload-mib N] [--bulk N]
+/// [--skip-upload] [--skip-bulk]. Needs the staged module (out/OpenStack.PowerShell) and the ReadyToRun runbook
+/// host (out/osps-r2r/osps), which bench.sh builds.
+/// </summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        var options = BenchOptions.Parse(args);
+        if (Environment.GetEnvironmentVariable("OS_AUTH_URL") is null)
+        {
+            Console.Error.WriteLine("Set OS_* first (e.g. `. /var/tmp/osps-cloud/openrc` after tests/cloud/start.sh).");
+            return 2;
+        }
+        var repo = RepoRoot();
+        var context = new BenchContext(
+            Manifest: Path.Combine(repo, "out", "OpenStack.PowerShell", "OpenStack.PowerShell.psd1"),
+            Osps: Path.Combine(repo, "out", "osps-r2r", "osps"),
+            Runs: options.Runs);
+        foreach (var path in new[] { context.Manifest, context.Osps })
+        {
+            if (!File.Exists(path)) { Console.Error.WriteLine($"missing {path}: run ./bench.sh, which builds it"); return 2; }
+        }
+
+        using var session = OpenStackSession.ConnectAsync(CloudSettings.FromProcessEnvironment().ToAuthOptions(), default).GetAwaiter().GetResult();
+        var images = new ImageClient(session);
+        var report = new Report();
+        Console.Error.WriteLine($"benchmarks against {Environment.GetEnvironmentVariable("OS_AUTH_URL")}, {options.Runs} runs each, {Environment.ProcessorCount} cores");
+
+        ListBenchmarks.Run(context, report);
+        if (!options.SkipUpload) UploadBenchmark.Run(context, images, options.UploadMib, report);
+        if (!options.SkipBulk) BulkListBenchmark.Run(context, images, options.Bulk, report);
+
+        report.Print(Console.Out);
+        return 0;
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "OpenStack.PowerShell.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("run from inside the repository");
+    }
+}
+
+internal sealed record BenchContext(string Manifest, string Osps, int Runs)
+{
+    /// <summary>The runbook host run as a fresh process with one command, as a CI job or container would.</summary>
+    public ProcessRun Osps1(string script) => Measure.RunChecked(Osps, new[] { "-c", script });
+
+    public ProcessRun Cli(params string[] args) => Measure.RunChecked("openstack", args);
+}
+
+internal sealed record BenchOptions(int Runs, int UploadMib, int Bulk, bool SkipUpload, bool SkipBulk)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        var o = new BenchOptions(5, 1024, 5000, false, false);
+        for (var i = 0; i < args.Length; i++)
+        {
+            o = args[i] switch
+            {
+                "--runs" => o with { Runs = int.Parse(args[++i], CultureInfo.InvariantCulture) },
+                "--upload-mib" => o with { UploadMib = int.Parse(args[++i], CultureInfo.InvariantCulture) },
+                "--bulk" => o with { Bulk = int.Parse(args[++i], CultureInfo.InvariantCulture) },
+                "--skip-upload" => o with { SkipUpload = true },
+                "--skip-bulk" => o with { SkipBulk = true },
+                _ => throw new ArgumentException("unknown option " + args[i]),
+            };
+        }
+        return o;
+    }
+}
+
+/// <summary>Rows of figures, printed as a Markdown table for the README.</summary>
+internal sealed class Report
+{
+    private readonly List<string[]> _rows = new();
+
+    public void Add(string figure, string module, string peer, string ratio, string target) => _rows.Add(new[] { figure, module, peer, ratio, target });
+
+    public static string Seconds(double s) => s < 1 ? (s * 1000).ToString("0", CultureInfo.InvariantCulture) + " ms" : s.ToString("0.00", CultureInfo.InvariantCulture) + " s";
+
+    public static string Ratio(double x) => x.ToString(x >= 10 ? "0" : "0.0", CultureInfo.InvariantCulture) + "×";
+
+    public void Print(TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine("| Figure | Module | Peer | Ratio | Target |");
+        output.WriteLine("|---|---|---|---|---|");
+        foreach (var row in _rows) output.WriteLine("| " + string.Join(" | ", row) + " |");
+    }
+}
+
+internal static class Log
+{
+    private static readonly Stopwatch Clock = Stopwatch.StartNew();
+
+    public static void Step(string text) => Console.Error.WriteLine($"[{Clock.Elapsed.TotalSeconds,6:0.0}s] {text}");
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+using OpenStack.Client.Network.V2;
+
+namespace OpenStack.Client.Json
+{
+    /// <summary>Source-generated (de)serialisers for Neutron, apart from ClientJsonContext so services evolve independently.</summary>
+    [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonSerializable(typeof(NetworkListPage))]
+    [JsonSerializable(typeof(NetworkEnvelope))]
+    internal partial class NetworkJsonContext : JsonSerializerContext
+    {
+    }
+}
