@@ -88,6 +88,51 @@ public sealed class NovaRealCloudTests : RealCloudTest
     }
 
     [RealCloudFact]
+    public void NewServer_OnANetwork_ByNameAndByGetOSNetworkObject()
+    {
+        var file = TempImageFile();
+        var net = Prefix + "net";
+        string? imageId = null;
+        try
+        {
+            Cli("network", "create", net);
+            Cli("subnet", "create", "--network", net, "--subnet-range", "10.78.0.0/24", Prefix + "subnet");
+            imageId = Ps.Run("New-OSImage -Name $n -File $f -DiskFormat raw", new() { ["n"] = Prefix + "img", ["f"] = file }).Single<ImageModel>().Id;
+            var byName = Ps.Run("New-OSServer -Name $n -Image $i -Flavor m1.tiny -Network $net -Wait -Timeout 300",
+                new() { ["n"] = Prefix + "vm1", ["i"] = imageId, ["net"] = net }).Single<Server>();
+            var byObject = Ps.Run("$o = Get-OSNetwork $net; New-OSServer -Name $n -Image $i -Flavor m1.tiny -Network $o -Wait -Timeout 300",
+                new() { ["n"] = Prefix + "vm2", ["i"] = imageId, ["net"] = net }).Single<Server>();
+            foreach (var server in new[] { byName, byObject })
+            {
+                Assert.Equal("ACTIVE", server.Status);
+                Assert.StartsWith(net + "=10.78.0.", server.Networks);
+                Assert.Equal(server.Networks, Cli("server", "list", "--name", server.Name!).EnumerateArray().Single().GetProperty("Networks").EnumerateObject()
+                    .Select(p => p.Name + "=" + string.Join(", ", p.Value.EnumerateArray().Select(a => a.GetString()))).Single());
+            }
+        }
+        finally
+        {
+            Quietly(() => Ps.Run("Get-OSServer -Name $p | Remove-OSServer -Confirm:$false -Wait -Timeout 120", new() { ["p"] = Prefix + "vm*" }));
+            if (imageId != null) Quietly(() => Ps.Run("Remove-OSImage -Image $i -Confirm:$false", new() { ["i"] = imageId }));
+            Quietly(() => CliQuiet("subnet", "delete", Prefix + "subnet"));
+            Quietly(() => CliQuiet("network", "delete", net));
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>`openstack ARGS` for commands without output (deletes), which refuse the -f json that <c>Cli</c> adds.</summary>
+    private static void CliQuiet(params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("openstack") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var pair in RealCloudEnvironment.Variables) start.Environment[pair.Key] = pair.Value;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
+    }
+
+    [RealCloudFact]
     public void NewServer_BadNames_AreClearErrors_AndNothingIsCreated()
     {
         Ps.Run("New-OSServer -Name x -Image $i -Flavor m1.tiny -NoNetwork", new() { ["i"] = Prefix + "no-image" }).SingleError("ImageNotFound");
