@@ -7,17 +7,31 @@
     Description          = 'Drive OpenStack clouds (Keystone v3, Glance v2) from PowerShell with typed objects, pipelines, -WhatIf and clear errors.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
-    FormatsToProcess     = @('OpenStack.PowerShell.Format.ps1xml')
+    FormatsToProcess     = @('OpenStack.PowerShell.Format.ps1xml', 'OpenStack.PowerShell.Network.Format.ps1xml')
     CmdletsToExport      = @(
         'Connect-OpenStack'
         'Disconnect-OpenStack'
         'Get-OSProject'
+        'New-OSProject'
+        'Remove-OSProject'
+        'Get-OSCatalog'
         'Get-OSImage'
         'New-OSImage'
         'Set-OSImage'
         'Remove-OSImage'
         'Save-OSImage'
         'Get-OSNetwork'
+        'New-OSNetwork'
+        'Set-OSNetwork'
+        'Remove-OSNetwork'
+        'Get-OSSubnet'
+        'New-OSSubnet'
+        'Remove-OSSubnet'
+        'Get-OSRouter'
+        'New-OSRouter'
+        'Remove-OSRouter'
+        'Add-OSRouterInterface'
+        'Remove-OSRouterInterface'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

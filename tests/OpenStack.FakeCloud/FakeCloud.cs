@@ -48,6 +48,7 @@ public sealed class FakeCloud : IAsyncDisposable
     private readonly List<FaultRule> _faults = new();
     private KeystoneApi _keystone = null!;
     private GlanceApi _glance = null!;
+    private NeutronApi _neutron = null!;
 
     private FakeCloud(WebApplication app, FakeCloudOptions options)
     {
@@ -82,6 +83,8 @@ public sealed class FakeCloud : IAsyncDisposable
         cloud.Glance = new FakeGlance(cloud.Identity.AdminProjectId);
         cloud._keystone = new KeystoneApi(cloud.Identity);
         cloud._glance = new GlanceApi(cloud.Glance, cloud.Identity, options);
+        cloud.Neutron = new FakeNeutron();
+        cloud._neutron = new NeutronApi(cloud.Neutron, cloud.Identity);
         return cloud;
     }
 
@@ -98,6 +101,7 @@ public sealed class FakeCloud : IAsyncDisposable
 
     public FakeIdentity Identity { get; private set; } = null!;
     public FakeGlance Glance { get; private set; } = null!;
+    public FakeNeutron Neutron { get; private set; } = null!;
 
     /// <summary>Every request so far, in the order they arrived (a snapshot; safe to call from any thread).</summary>
     public IReadOnlyList<RecordedRequest> Requests
@@ -161,6 +165,7 @@ public sealed class FakeCloud : IAsyncDisposable
             {
                 case "identity": await _keystone.HandleAsync(ctx, rest); break;
                 case "image" or "image-r2": await _glance.HandleAsync(ctx, rest, "/" + service); break;
+                case "network": await _neutron.HandleAsync(ctx, rest); break;
                 default:
                     ctx.Response.StatusCode = 404;
                     await HttpOut.WriteTextAsync(ctx, "Not found: this fake cloud serves /identity, /image and /image-r2.\n", "text/plain");

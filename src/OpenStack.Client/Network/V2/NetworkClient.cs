@@ -73,11 +73,11 @@ namespace OpenStack.Client.Network.V2
             using var _ = await SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, url), cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>Sends {"<paramref name="wrapper"/>": fields} and reads the answer's envelope.</summary>
-        private async Task<T> SendBodyAsync<T>(HttpMethod method, Uri url, string wrapper, Dictionary<string, object> fields,
+        /// <summary>Sends {"<paramref name="wrapper"/>": fields} (or the fields bare) and reads the answer's envelope.</summary>
+        private async Task<T> SendBodyAsync<T>(HttpMethod method, Uri url, string? wrapper, Dictionary<string, object> fields,
             JsonTypeInfo<T> answer, CancellationToken cancellationToken)
         {
-            var bytes = JsonBodyWriter.Write(new Dictionary<string, object>(StringComparer.Ordinal) { [wrapper] = fields });
+            var bytes = JsonBodyWriter.Write(wrapper == null ? fields : new Dictionary<string, object>(StringComparer.Ordinal) { [wrapper] = fields });
             using var response = await SendAsync(() =>
             {
                 var content = new ByteArrayContent(bytes);

@@ -1,9 +1,6 @@
-using System.Collections.Generic;
 using System.Management.Automation;
-using OpenStack.Client.Http;
 using OpenStack.Client.Network.V2;
 using OpenStack.PowerShell.Completers;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Network
 {
@@ -13,11 +10,10 @@ namespace OpenStack.PowerShell.Commands.Network
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "OSNetwork", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(Client.Network.V2.Network))]
-    public sealed class GetOSNetworkCommand : OpenStackCmdlet
+    public sealed class GetOSNetworkCommand : NeutronCmdlet
     {
         private const string ListSet = "List";
         private const string IdSet = "Id";
-        private NetworkClient? _client;
 
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
@@ -53,63 +49,27 @@ namespace OpenStack.PowerShell.Commands.Network
 
         protected override string ErrorNoun => "Network";
 
-        protected override void BeginProcessing() => _client = CreateClient(s => new NetworkClient(s));
-
         protected override void ProcessRecord()
         {
             if (ParameterSetName != IdSet) return;
             foreach (var id in Id!)
             {
-                ForEachInput(id, () => WriteObject(Run(ct => _client!.GetNetworkAsync(id, ct))));
+                ForEachInput(id, () => WriteObject(Run(ct => Client.GetNetworkAsync(id, ct))));
             }
         }
 
         protected override void EndProcessing()
         {
             if (ParameterSetName != ListSet) return;
-            var filter = new NameFilter(Name);
-            var seen = new HashSet<string>();
-            var serverNames = filter.IsEmpty || filter.HasWildcards ? new string?[] { null } : new List<string?>(filter.Literals).ToArray();
-            foreach (var serverName in serverNames)
+            WriteMatching("network", Name, (name, ct) => Client.ListNetworks(new ListNetworksOptions
             {
-                ForEachInput(serverName, () =>
-                {
-                    // `Get-OSNetwork <uuid>` finds the network by id first, as `openstack network show` does.
-                    if (serverName != null && System.Guid.TryParse(serverName, out _))
-                    {
-                        try
-                        {
-                            var byId = Run(ct => _client!.GetNetworkAsync(serverName, ct));
-                            filter.MarkMatched(serverName);
-                            if (seen.Add(byId.Id)) WriteObject(byId);
-                            return;
-                        }
-                        catch (OpenStackApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
-                        {
-                        }
-                    }
-                    var pager = _client!.ListNetworks(BuildOptions(serverName), CancellationToken);
-                    IReadOnlyList<Client.Network.V2.Network>? page;
-                    while ((page = Run(_ => pager.NextPageAsync())) != null)
-                    {
-                        foreach (var network in page)
-                        {
-                            if (filter.Matches(network.Name) && seen.Add(network.Id)) WriteObject(network);
-                        }
-                    }
-                });
-            }
-            foreach (var missing in filter.UnmatchedLiterals()) WriteFailure(new ResourceNotFoundException("network", missing), missing);
+                Name = name,
+                External = External.IsPresent ? true : (bool?)null,
+                Shared = Shared.IsPresent ? true : (bool?)null,
+                ProjectId = ProjectId,
+                Status = Status?.ToUpperInvariant(),
+                Limit = PageSize,
+            }, ct), Client.GetNetworkAsync, n => n.Name, n => n.Id);
         }
-
-        private ListNetworksOptions BuildOptions(string? name) => new ListNetworksOptions
-        {
-            Name = name,
-            External = External.IsPresent ? true : (bool?)null,
-            Shared = Shared.IsPresent ? true : (bool?)null,
-            ProjectId = ProjectId,
-            Status = Status?.ToUpperInvariant(),
-            Limit = PageSize,
-        };
     }
 }
