@@ -17,6 +17,19 @@ internal sealed class NeutronApi(FakeNeutron store, FakeIdentity identity)
 
     public async Task HandleAsync(HttpContext ctx, string path)
     {
+        if (path is "" or "/")
+        {
+            // Version discovery (openstacksdk asks first) sits before authentication and the request-id filter.
+            await HttpOut.WriteTextAsync(ctx, Py.Dumps(new JsonObject
+            {
+                ["versions"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = "v2.0", ["status"] = "CURRENT",
+                    ["links"] = new JsonArray(new JsonObject { ["rel"] = "self", ["href"] = identity.BaseUri + "network/v2.0/" }),
+                }),
+            }), Json);
+            return;
+        }
         ctx.Response.Headers["X-Openstack-Request-Id"] = ctx.Items[FakeCloud.RequestIdKey] as string;
         try
         {
