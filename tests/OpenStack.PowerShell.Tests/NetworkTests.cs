@@ -243,4 +243,41 @@ public sealed class NetworkTests : CloudTest
         Assert.Matches(@"ID\s+Name\s+Status\s+State\s+Project", routers);
         Assert.Contains("UP", routers);
     }
+
+    [Fact]
+    public void NamesComplete_ForNetworksSubnetsAndRouters()
+    {
+        var name = Unique("tab");
+        Ps.Run("New-OSNetwork $n | New-OSSubnet -Name $n -Cidr 10.50.0.0/24; New-OSRouter $n", new() { ["n"] = name }).AssertNoErrors();
+        Assert.Contains(name, Ps.Complete("Get-OSNetwork " + name[..6]));
+        Assert.Contains(name, Ps.Complete("New-OSSubnet -Network " + name[..6]));
+        Assert.Contains(name, Ps.Complete("Get-OSSubnet " + name[..6]));
+        Assert.Contains(name, Ps.Complete("Add-OSRouterInterface -Router " + name[..6]));
+        Assert.DoesNotContain(name, Ps.Complete("Get-OSNetwork zzz"));
+    }
+
+    [Fact]
+    public void NamesAndIdsAsStrings_BindFromThePipeline()
+    {
+        var name = Unique("strings");
+        var network = Ps.Run("New-OSNetwork $n", new() { ["n"] = name }).Single<NetworkModel>();
+        var subnet = Ps.Run("$n | New-OSSubnet -Name $n -Cidr 10.60.0.0/24", new() { ["n"] = name }).Single<SubnetModel>();
+        Assert.Equal(network.Id, subnet.NetworkId);
+        Cloud.ClearRequests();
+        Ps.Run("$id | Remove-OSSubnet -Confirm:$false; $n | Remove-OSNetwork -Confirm:$false", new() { ["n"] = name, ["id"] = subnet.Id }).AssertNoErrors();
+        Assert.Contains($"DELETE /network/v2.0/subnets/{subnet.Id}", RequestLines());
+        Assert.Contains($"DELETE /network/v2.0/networks/{network.Id}", RequestLines());
+        Assert.Empty(Cloud.Neutron.Networks.Where(n => (string?)n["id"] == network.Id));
+    }
+
+    [Fact]
+    public void AmbiguousName_IsNetworkNameAmbiguous_AndNothingIsDeleted()
+    {
+        var name = Unique("twin");
+        Cloud.Neutron.AddNetwork(name, Cloud.Identity.AdminProjectId);
+        Cloud.Neutron.AddNetwork(name, Cloud.Identity.AdminProjectId);
+        var error = Ps.Run("Remove-OSNetwork $n -Confirm:$false", new() { ["n"] = name }).SingleError("NetworkNameAmbiguous");
+        Assert.Contains("More than one network exists with the name", error.Exception.Message);
+        Assert.DoesNotContain(RequestLines(), l => l.StartsWith("DELETE", StringComparison.Ordinal));
+    }
 }

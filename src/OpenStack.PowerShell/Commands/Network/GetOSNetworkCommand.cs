@@ -1,4 +1,7 @@
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenStack.Client.Http;
 using OpenStack.Client.Network.V2;
 using OpenStack.PowerShell.Completers;
 
@@ -10,20 +13,13 @@ namespace OpenStack.PowerShell.Commands.Network
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "OSNetwork", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(Client.Network.V2.Network))]
-    public sealed class GetOSNetworkCommand : NeutronCmdlet
+    public sealed class GetOSNetworkCommand : NeutronGetCmdlet<Client.Network.V2.Network>
     {
-        private const string ListSet = "List";
-        private const string IdSet = "Id";
-
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(NetworkNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? Name { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[]? Id { get; set; }
 
         /// <summary>Only external networks (router:external), as the CLI's --external.</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -48,28 +44,22 @@ namespace OpenStack.PowerShell.Commands.Network
         public int PageSize { get; set; } = 1000;
 
         protected override string ErrorNoun => "Network";
+        protected override string Kind => "network";
+        protected override string[]? Names => Name;
 
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName != IdSet) return;
-            foreach (var id in Id!)
-            {
-                ForEachInput(id, () => WriteObject(Run(ct => Client.GetNetworkAsync(id, ct))));
-            }
-        }
+        protected override Task<Client.Network.V2.Network> GetAsync(string id, CancellationToken cancellationToken) => Client.GetNetworkAsync(id, cancellationToken);
 
-        protected override void EndProcessing()
+        protected override Pager<Client.Network.V2.Network> List(string? name, CancellationToken cancellationToken) => Client.ListNetworks(new ListNetworksOptions
         {
-            if (ParameterSetName != ListSet) return;
-            WriteMatching("network", Name, (name, ct) => Client.ListNetworks(new ListNetworksOptions
-            {
-                Name = name,
-                External = External.IsPresent ? true : (bool?)null,
-                Shared = Shared.IsPresent ? true : (bool?)null,
-                ProjectId = ProjectId,
-                Status = Status?.ToUpperInvariant(),
-                Limit = PageSize,
-            }, ct), Client.GetNetworkAsync, n => n.Name, n => n.Id);
-        }
+            Name = name,
+            External = External.IsPresent ? true : (bool?)null,
+            Shared = Shared.IsPresent ? true : (bool?)null,
+            ProjectId = ProjectId,
+            Status = Status?.ToUpperInvariant(),
+            Limit = PageSize,
+        }, cancellationToken);
+
+        protected override string? NameOf(Client.Network.V2.Network item) => item.Name;
+        protected override string IdOf(Client.Network.V2.Network item) => item.Id;
     }
 }

@@ -1,4 +1,7 @@
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenStack.Client.Http;
 using OpenStack.Client.Network.V2;
 using OpenStack.PowerShell.Completers;
 
@@ -7,20 +10,13 @@ namespace OpenStack.PowerShell.Commands.Network
     /// <summary>Lists routers (`openstack router list`) or gets them by id.</summary>
     [Cmdlet(VerbsCommon.Get, "OSRouter", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(Router))]
-    public sealed class GetOSRouterCommand : NeutronCmdlet
+    public sealed class GetOSRouterCommand : NeutronGetCmdlet<Router>
     {
-        private const string ListSet = "List";
-        private const string IdSet = "Id";
-
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(RouterNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? Name { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[]? Id { get; set; }
 
         /// <summary>Only routers of this project id.</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -28,21 +24,15 @@ namespace OpenStack.PowerShell.Commands.Network
         public string? ProjectId { get; set; }
 
         protected override string ErrorNoun => "Router";
+        protected override string Kind => "router";
+        protected override string[]? Names => Name;
 
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName != IdSet) return;
-            foreach (var id in Id!)
-            {
-                ForEachInput(id, () => WriteObject(Run(ct => Client.GetRouterAsync(id, ct))));
-            }
-        }
+        protected override Task<Router> GetAsync(string id, CancellationToken cancellationToken) => Client.GetRouterAsync(id, cancellationToken);
 
-        protected override void EndProcessing()
-        {
-            if (ParameterSetName != ListSet) return;
-            WriteMatching("router", Name, (name, ct) => Client.ListRouters(new ListRoutersOptions { Name = name, ProjectId = ProjectId, Limit = 1000 }, ct),
-                Client.GetRouterAsync, r => r.Name, r => r.Id);
-        }
+        protected override Pager<Router> List(string? name, CancellationToken cancellationToken) =>
+            Client.ListRouters(new ListRoutersOptions { Name = name, ProjectId = ProjectId, Limit = 1000 }, cancellationToken);
+
+        protected override string? NameOf(Router item) => item.Name;
+        protected override string IdOf(Router item) => item.Id;
     }
 }

@@ -1,4 +1,7 @@
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenStack.Client.Http;
 using OpenStack.Client.Network.V2;
 using OpenStack.PowerShell.Completers;
 
@@ -7,20 +10,15 @@ namespace OpenStack.PowerShell.Commands.Network
     /// <summary>Lists subnets (`openstack subnet list`) or gets them by id; -Network filters by network.</summary>
     [Cmdlet(VerbsCommon.Get, "OSSubnet", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(Subnet))]
-    public sealed class GetOSSubnetCommand : NeutronCmdlet
+    public sealed class GetOSSubnetCommand : NeutronGetCmdlet<Subnet>
     {
-        private const string ListSet = "List";
-        private const string IdSet = "Id";
+        private string? _networkId;
 
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(SubnetNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? Name { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[]? Id { get; set; }
 
         /// <summary>Only the subnets of this network (name or id).</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -33,39 +31,28 @@ namespace OpenStack.PowerShell.Commands.Network
         public string? IpVersion { get; set; }
 
         protected override string ErrorNoun => "Subnet";
+        protected override string Kind => "subnet";
+        protected override string[]? Names => Name;
 
-        protected override void ProcessRecord()
+        /// <summary>-Network is resolved once, so its id is the filter; an unknown network is NetworkNotFound.</summary>
+        protected override bool BeforeListing()
         {
-            if (ParameterSetName != IdSet) return;
-            foreach (var id in Id!)
-            {
-                ForEachInput(id, () => WriteObject(Run(ct => Client.GetSubnetAsync(id, ct))));
-            }
+            if (Network == null) return true;
+            ForEachInput(Network, () => _networkId = FindNetwork(Network).Id);
+            return _networkId != null;
         }
 
-        protected override void EndProcessing()
+        protected override Task<Subnet> GetAsync(string id, CancellationToken cancellationToken) => Client.GetSubnetAsync(id, cancellationToken);
+
+        protected override Pager<Subnet> List(string? name, CancellationToken cancellationToken) => Client.ListSubnets(new ListSubnetsOptions
         {
-            if (ParameterSetName != ListSet) return;
-            string? networkId = null;
-            if (Network != null)
-            {
-                try
-                {
-                    networkId = FindNetwork(Network).Id;
-                }
-                catch (System.Exception ex) when (IsReportable(ex))
-                {
-                    WriteFailure(ex, Network);
-                    return;
-                }
-            }
-            WriteMatching("subnet", Name, (name, ct) => Client.ListSubnets(new ListSubnetsOptions
-            {
-                Name = name,
-                NetworkId = networkId,
-                IpVersion = IpVersion == null ? (int?)null : int.Parse(IpVersion, System.Globalization.CultureInfo.InvariantCulture),
-                Limit = 1000,
-            }, ct), Client.GetSubnetAsync, s => s.Name, s => s.Id);
-        }
+            Name = name,
+            NetworkId = _networkId,
+            IpVersion = IpVersion == null ? (int?)null : int.Parse(IpVersion, System.Globalization.CultureInfo.InvariantCulture),
+            Limit = 1000,
+        }, cancellationToken);
+
+        protected override string? NameOf(Subnet item) => item.Name;
+        protected override string IdOf(Subnet item) => item.Id;
     }
 }
