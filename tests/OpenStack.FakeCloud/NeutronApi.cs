@@ -85,6 +85,7 @@ internal sealed class NeutronApi(FakeNeutron store, FakeIdentity identity)
                 break;
             case (["networks"], "POST"):
                 var network = await BodyAsync(ctx, "network");
+                if (!caller.Admin) Authorize("create_network", network, ["shared", "router:external", "provider:network_type", "provider:physical_network", "provider:segmentation_id"]);
                 await WriteAsync(ctx, 201, "network", store.Locked(() => store.CreateNetwork(network, Owner(network, caller))));
                 break;
             case (["networks", var id], "PUT"):
@@ -161,6 +162,22 @@ internal sealed class NeutronApi(FakeNeutron store, FakeIdentity identity)
         }
         ctx.Response.StatusCode = 200;
         await HttpOut.WriteTextAsync(ctx, Py.Dumps(body, compact: true), Json);
+    }
+
+    /// <summary>
+    /// Neutron's default policy: only admins may set these attributes. The message nests the rules the way
+    /// oslo.policy prints them: "((rule:create_network and rule:create_network:shared) and rule:…) is disallowed by policy".
+    /// </summary>
+    private static void Authorize(string action, JsonObject input, string[] adminOnly)
+    {
+        var rule = "rule:" + action;
+        var denied = false;
+        foreach (var attribute in adminOnly.Where(input.ContainsKey))
+        {
+            rule = (denied ? "(" + rule + ")" : rule) + $" and rule:{action}:{attribute}";
+            denied = true;
+        }
+        if (denied) throw new NeutronError(403, "PolicyNotAuthorized", $"({rule}) is disallowed by policy");
     }
 
     private static bool Matches(JsonNode field, string value) => field switch

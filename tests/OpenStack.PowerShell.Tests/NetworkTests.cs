@@ -280,4 +280,18 @@ public sealed class NetworkTests : CloudTest
         Assert.Contains("More than one network exists with the name", error.Exception.Message);
         Assert.DoesNotContain(RequestLines(), l => l.StartsWith("DELETE", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void NonAdmin_CannotCreateExternalNetworks_NetworkForbiddenWithThePolicyMessage()
+    {
+        Connect("demo", FakeCloud.FakeIdentity.DemoPassword, "demo");
+        Cloud.ClearRequests();
+        var error = Ps.Run("New-OSNetwork $n -External", new() { ["n"] = Unique("ext") }).SingleError("NetworkForbidden");
+        Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
+        Assert.Contains("(rule:create_network and rule:create_network:router:external) is disallowed by policy", error.Exception.Message);
+        Assert.Equal(403, Cloud.Requests.Single(r => r.Method == "POST").Status);
+
+        var own = Ps.Run("New-OSNetwork $n", new() { ["n"] = Unique("own") }).Single<NetworkModel>();
+        Assert.Equal(Cloud.Identity.DemoProjectId, own.ProjectId);
+    }
 }
