@@ -192,11 +192,14 @@ public sealed class NetworkTests : CloudTest
         Assert.Equal(subnet.Id, BodyOf("PUT", $"/network/v2.0/routers/{router.Id}/add_router_interface").GetProperty("subnet_id").GetString());
         Assert.Equal(network.Id, added.NetworkId);
 
-        var inUse = Ps.Run("Remove-OSNetwork $n -Confirm:$false", new() { ["n"] = name }).SingleError("NetworkConflict");
-        Assert.Equal(ErrorCategory.InvalidOperation, inUse.CategoryInfo.Category);
+        var inUse = Ps.Run("Remove-OSNetwork $n -Confirm:$false", new() { ["n"] = name }).SingleError("NetworkInUse");
+        Assert.Equal(ErrorCategory.ResourceBusy, inUse.CategoryInfo.Category);
+        Assert.Contains("req-", inUse.ErrorDetails.RecommendedAction);
         Assert.Contains("There are one or more ports still in use on the network", inUse.Exception.Message);
         Assert.Contains(added.PortId!, inUse.Exception.Message);
-        Ps.Run("Remove-OSRouter $n -Confirm:$false", new() { ["n"] = name }).SingleError("RouterConflict");
+        Ps.Run("Remove-OSRouter $n -Confirm:$false", new() { ["n"] = name }).SingleError("RouterInUse");
+        var subnetInUse = Ps.Run("Remove-OSSubnet $n -Confirm:$false", new() { ["n"] = name }).SingleError("SubnetInUse");
+        Assert.Contains("One or more ports have an IP allocation from this subnet", subnetInUse.Exception.Message);
 
         Ps.Run(@"Remove-OSRouterInterface $n $n -Confirm:$false
                  Get-OSRouter $n | Remove-OSRouter -Confirm:$false

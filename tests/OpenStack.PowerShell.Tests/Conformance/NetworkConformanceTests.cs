@@ -82,7 +82,7 @@ public abstract class NetworkConformanceTests : RealCloudTest
             Assert.Equal(cliRouter.GetProperty("Project").GetString(), routers[0].ProjectId);
 
             // Neutron refuses to delete the network while the router's port is on it: 409 NetworkInUse, its words kept.
-            var inUse = Ps.Run("Remove-OSNetwork $net -Confirm:$false", vars).SingleError("NetworkConflict");
+            var inUse = Ps.Run("Remove-OSNetwork $net -Confirm:$false", vars).SingleError("NetworkInUse");
             Assert.Contains("There are one or more ports still in use on the network", inUse.Exception.Message);
             Assert.Contains(added.PortId!, inUse.Exception.Message);
             Assert.Contains("req-", inUse.Exception.Message);

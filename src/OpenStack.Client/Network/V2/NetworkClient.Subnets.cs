@@ -38,7 +38,7 @@ namespace OpenStack.Client.Network.V2
         }
 
         /// <summary>DELETE /v2.0/subnets/{id} (204; 409 SubnetInUse while a port has an address on it).</summary>
-        public Task DeleteSubnetAsync(string id, CancellationToken cancellationToken) => DeleteAsync(Urls.Subnet(Root, id), cancellationToken);
+        public Task DeleteSubnetAsync(string id, CancellationToken cancellationToken) => DeleteAsync("subnet", Urls.Subnet(Root, id), cancellationToken);
 
         public Pager<Router> ListRouters(ListRoutersOptions options, CancellationToken cancellationToken) =>
             Pager<Router>.Create(this, options.ToUrl(Root), NetworkJsonContext.Default.RouterListPage,
@@ -63,7 +63,7 @@ namespace OpenStack.Client.Network.V2
         }
 
         /// <summary>DELETE /v2.0/routers/{id} (204; 409 RouterInUse while interfaces remain).</summary>
-        public Task DeleteRouterAsync(string id, CancellationToken cancellationToken) => DeleteAsync(Urls.Router(Root, id), cancellationToken);
+        public Task DeleteRouterAsync(string id, CancellationToken cancellationToken) => DeleteAsync("router", Urls.Router(Root, id), cancellationToken);
 
         /// <summary>PUT /v2.0/routers/{id}/add_router_interface {"subnet_id": …}: a port on the subnet's gateway address.</summary>
         public Task<RouterInterface> AddRouterInterfaceAsync(string routerId, string subnetId, CancellationToken cancellationToken) =>

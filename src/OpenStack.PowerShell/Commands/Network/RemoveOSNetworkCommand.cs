@@ -4,7 +4,7 @@ namespace OpenStack.PowerShell.Commands.Network
 {
     /// <summary>
     /// Deletes networks (`openstack network delete`). Neutron deletes their subnets too, and refuses
-    /// (NetworkConflict, 409 NetworkInUse) while any port, such as a router interface, is on them.
+    /// (NetworkInUse, from 409 NetworkInUse) while any port, such as a router interface, is on them.
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "OSNetwork", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
