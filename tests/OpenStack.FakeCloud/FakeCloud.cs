@@ -34,8 +34,9 @@ public sealed class FakeCloudOptions
 public sealed record RecordedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, byte[] Body, long BodyLength, int Status);
 
 /// <summary>
-/// An in-memory Keystone v3 + Glance v2 on Kestrel, laid out like devstack: Keystone under /identity, Glance under
-/// /image (RegionOne) and /image-r2 (RegionTwo, the same images). Answers like the real Zed services do.
+/// An in-memory Keystone v3 + Glance v2 + Neutron v2.0 on Kestrel, laid out like devstack: Keystone under /identity,
+/// Glance under /image (RegionOne) and /image-r2 (RegionTwo, the same images), Neutron under /network. Answers like
+/// the real Zed services do.
 /// </summary>
 public sealed class FakeCloud : IAsyncDisposable
 {
