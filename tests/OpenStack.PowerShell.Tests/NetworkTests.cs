@@ -297,4 +297,18 @@ public sealed class NetworkTests : CloudTest
         var own = Ps.Run("New-OSNetwork $n", new() { ["n"] = Unique("own") }).Single<NetworkModel>();
         Assert.Equal(Cloud.Identity.DemoProjectId, own.ProjectId);
     }
+
+    [Fact]
+    public void RouterRequestsNeutronRefuses_AreRouterRequestInvalid_WithItsWords()
+    {
+        var name = Unique("bad");
+        var network = Ps.Run("New-OSNetwork $n", new() { ["n"] = name }).Single<NetworkModel>();
+        var notExternal = Ps.Run("New-OSRouter $n -ExternalNetwork $n", new() { ["n"] = name }).SingleError("RouterRequestInvalid");
+        Assert.Contains($"Bad router request: Network {network.Id} is not an external network.", notExternal.Exception.Message);
+
+        Ps.Run("New-OSSubnet -Name $n -Network $n -Cidr 10.70.0.0/24 -GatewayIp none; New-OSRouter $n", new() { ["n"] = name }).AssertNoErrors();
+        Assert.Equal(JsonValueKind.Null, BodyOf("POST", "/network/v2.0/subnets").GetProperty("subnet").GetProperty("gateway_ip").ValueKind);
+        var noGateway = Ps.Run("Add-OSRouterInterface $n $n", new() { ["n"] = name }).SingleError("RouterRequestInvalid");
+        Assert.Contains("Subnet for router interface must have a gateway IP.", noGateway.Exception.Message);
+    }
 }
