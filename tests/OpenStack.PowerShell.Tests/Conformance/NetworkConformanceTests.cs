@@ -64,6 +64,12 @@ public abstract class NetworkConformanceTests : RealCloudTest
             foreach (var row in cliNetworks)
                 if (networks.TryGetValue(row.GetProperty("ID").GetString()!, out var mine)) Assert.Equal(row.GetProperty("Name").GetString(), mine.Name ?? "");
 
+            // One network per page: the networks_links walk ends with the same networks as one big page.
+            var paged = Ps.Run("Get-OSNetwork -PageSize 1").OfType<NetworkModel>().Select(n => n.Id).ToList();
+            Assert.Equal(paged.Count, paged.Distinct().Count());
+            Assert.Contains(networkId, paged);
+            Assert.Empty(networks.Keys.Intersect(cliNetworks.Select(r => r.GetProperty("ID").GetString()!)).Except(paged));
+
             var subnets = Ps.Run("Get-OSSubnet -Network $net", vars).OfType<SubnetModel>().ToList();
             var cliSubnet = Assert.Single(Cli("subnet", "list", "--network", networkId).EnumerateArray());
             Assert.Equal(subnetId, Assert.Single(subnets).Id);
