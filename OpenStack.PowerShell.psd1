@@ -7,11 +7,14 @@
     Description          = 'Drive OpenStack clouds (Keystone v3, Glance v2, Nova v2.1) from PowerShell with typed objects, pipelines, -WhatIf and clear errors.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
-    FormatsToProcess     = @('OpenStack.PowerShell.Format.ps1xml', 'OpenStack.PowerShell.Compute.Format.ps1xml')
+    FormatsToProcess     = @('OpenStack.PowerShell.Format.ps1xml', 'OpenStack.PowerShell.Compute.Format.ps1xml', 'OpenStack.PowerShell.Network.Format.ps1xml')
     CmdletsToExport      = @(
         'Connect-OpenStack'
         'Disconnect-OpenStack'
         'Get-OSProject'
+        'New-OSProject'
+        'Remove-OSProject'
+        'Get-OSCatalog'
         'Get-OSImage'
         'New-OSImage'
         'Set-OSImage'
@@ -28,6 +31,17 @@
         'New-OSKeypair'
         'Remove-OSKeypair'
         'Get-OSNetwork'
+        'New-OSNetwork'
+        'Set-OSNetwork'
+        'Remove-OSNetwork'
+        'Get-OSSubnet'
+        'New-OSSubnet'
+        'Remove-OSSubnet'
+        'Get-OSRouter'
+        'New-OSRouter'
+        'Remove-OSRouter'
+        'Add-OSRouterInterface'
+        'Remove-OSRouterInterface'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -34,8 +34,9 @@ public sealed class FakeCloudOptions
 public sealed record RecordedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, byte[] Body, long BodyLength, int Status);
 
 /// <summary>
-/// An in-memory Keystone v3 + Glance v2 on Kestrel, laid out like devstack: Keystone under /identity, Glance under
-/// /image (RegionOne) and /image-r2 (RegionTwo, the same images). Answers like the real Zed services do.
+/// An in-memory Keystone v3 + Glance v2 + Neutron v2.0 on Kestrel, laid out like devstack: Keystone under /identity,
+/// Glance under /image (RegionOne) and /image-r2 (RegionTwo, the same images), Neutron under /network. Answers like
+/// the real Zed services do.
 /// </summary>
 public sealed class FakeCloud : IAsyncDisposable
 {
@@ -49,6 +50,7 @@ public sealed class FakeCloud : IAsyncDisposable
     private KeystoneApi _keystone = null!;
     private GlanceApi _glance = null!;
     private NovaApi _nova = null!;
+    private NeutronApi _neutron = null!;
 
     private FakeCloud(WebApplication app, FakeCloudOptions options)
     {
@@ -85,6 +87,8 @@ public sealed class FakeCloud : IAsyncDisposable
         cloud._glance = new GlanceApi(cloud.Glance, cloud.Identity, options);
         cloud.Nova = new FakeNova();
         cloud._nova = new NovaApi(cloud.Nova, cloud.Glance, cloud.Identity);
+        cloud.Neutron = new FakeNeutron();
+        cloud._neutron = new NeutronApi(cloud.Neutron, cloud.Identity);
         return cloud;
     }
 
@@ -105,6 +109,7 @@ public sealed class FakeCloud : IAsyncDisposable
 
     /// <summary>http://127.0.0.1:PORT/compute/v2.1 — the catalog URL of the "compute" service.</summary>
     public string ComputeEndpoint => BaseUri + "compute/v2.1";
+    public FakeNeutron Neutron { get; private set; } = null!;
 
     /// <summary>Every request so far, in the order they arrived (a snapshot; safe to call from any thread).</summary>
     public IReadOnlyList<RecordedRequest> Requests
@@ -169,6 +174,7 @@ public sealed class FakeCloud : IAsyncDisposable
                 case "identity": await _keystone.HandleAsync(ctx, rest); break;
                 case "image" or "image-r2": await _glance.HandleAsync(ctx, rest, "/" + service); break;
                 case "compute": await _nova.HandleAsync(ctx, rest); break;
+                case "network": await _neutron.HandleAsync(ctx, rest); break;
                 default:
                     ctx.Response.StatusCode = 404;
                     await HttpOut.WriteTextAsync(ctx, "Not found: this fake cloud serves /identity, /image, /image-r2 and /compute.\n", "text/plain");

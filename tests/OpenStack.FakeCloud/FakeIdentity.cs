@@ -102,6 +102,12 @@ public sealed class FakeIdentity
         }
     }
 
+    /// <summary>Deletes a project (and its role assignments' target goes with it); false when there was none.</summary>
+    public bool RemoveProject(string id)
+    {
+        lock (_gate) return _projects.RemoveAll(p => p.Id == id) > 0;
+    }
+
     /// <summary>Adds a user; with <paramref name="projectName"/> it gets <paramref name="role"/> there (and it becomes its default project).</summary>
     public FakeUser AddUser(string name, string password, string? projectName = null, string role = "member",
         string domainId = DefaultDomainId, bool enabled = true, bool setDefaultProject = true)
@@ -253,7 +259,8 @@ public sealed class FakeIdentity
         return new JsonArray(
             new JsonObject { ["endpoints"] = Endpoints("RegionOne", BaseUri + "identity"), ["id"] = NewId(), ["type"] = "identity", ["name"] = "keystone" },
             new JsonObject { ["endpoints"] = image, ["id"] = NewId(), ["type"] = "image", ["name"] = "glance" },
-            new JsonObject { ["endpoints"] = Endpoints("RegionOne", BaseUri + "compute/v2.1"), ["id"] = NewId(), ["type"] = "compute", ["name"] = "nova" });
+            new JsonObject { ["endpoints"] = Endpoints("RegionOne", BaseUri + "compute/v2.1"), ["id"] = NewId(), ["type"] = "compute", ["name"] = "nova" },
+            new JsonObject { ["endpoints"] = Endpoints("RegionOne", BaseUri + "network"), ["id"] = NewId(), ["type"] = "network", ["name"] = "neutron" });
     }
 
     internal static string NewId() => Guid.NewGuid().ToString("N");

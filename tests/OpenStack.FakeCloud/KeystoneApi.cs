@@ -44,6 +44,17 @@ internal sealed class KeystoneApi(FakeIdentity identity)
                     });
                     return;
             }
+            switch (segments, method)
+            {
+                case (["v3", "projects"], "POST"):
+                    var created = await CreateProjectAsync(ctx, RequireToken(ctx));
+                    await JsonAsync(ctx, 201, created, newline: true);
+                    return;
+                case (["v3", "projects", var deleteId], "DELETE"):
+                    DeleteProject(RequireToken(ctx), deleteId);
+                    SetStatus(ctx, 204);
+                    return;
+            }
             if (method != "GET")
             {
                 await (segments is ["v3", ..] ? MethodNotAllowedAsync(ctx, "HEAD, OPTIONS, GET") : NotFoundAsync(ctx));
@@ -57,7 +68,10 @@ internal sealed class KeystoneApi(FakeIdentity identity)
                 case ["v3", "projects"]: await WithTokenAsync(ctx, t => ListProjects(ctx, t)); break;
                 case ["v3", "projects", var id]: await WithTokenAsync(ctx, t => GetProject(ctx, t, id)); break;
                 case ["v3", "users", var id, "projects"]: await WithTokenAsync(ctx, t => UserProjects(ctx, t, id)); break;
-                case ["v3", "domains"]: await WithTokenAsync(ctx, t => t.IsAdmin ? DomainList(ctx, identity.Domains) : throw Forbidden("identity:list_domains")); break;
+                case ["v3", "domains"]: await WithTokenAsync(ctx, t => t.IsAdmin ? DomainList(ctx, identity.Domains.Where(d => !HasQueryKey(ctx, "name") || d.Name == Py.ParseQuery(Py.RawQuery(ctx)).Last(p => p.Key == "name").Value)) : throw Forbidden("identity:list_domains")); break;
+                case ["v3", "domains", var domainId]: await WithTokenAsync(ctx, t => t.IsAdmin
+                    ? new JsonObject { ["domain"] = DomainJson(identity.FindDomain(domainId, null) ?? throw new KeystoneError(404, $"Could not find domain: {domainId}.")) }
+                    : throw Forbidden("identity:get_domain")); break;
                 default: await NotFoundAsync(ctx); break;
             }
         }
@@ -277,7 +291,7 @@ internal sealed class KeystoneApi(FakeIdentity identity)
     private JsonObject ProjectJson(FakeProject p) => new()
     {
         ["id"] = p.Id, ["name"] = p.Name, ["domain_id"] = p.DomainId, ["description"] = p.Description, ["enabled"] = p.Enabled,
-        ["parent_id"] = p.DomainId, ["is_domain"] = false, ["tags"] = new JsonArray(), ["options"] = new JsonObject(),
+        ["parent_id"] = p.DomainId, ["is_domain"] = false, ["tags"] = _tags.TryGetValue(p.Id, out var tags) ? tags.DeepClone() : new JsonArray(), ["options"] = new JsonObject(),
         ["links"] = new JsonObject { ["self"] = V3Url + "/projects/" + p.Id },
     };
 
@@ -324,6 +338,35 @@ internal sealed class KeystoneApi(FakeIdentity identity)
             (Q("enabled") is not { } enabled || p.Enabled == !(enabled is "0" or "false" or "False")) &&
             (Q("is_domain") is not { } isDomain || isDomain is "0" or "false" or "False"));
         return ProjectList(ctx, projects);
+    }
+
+    // Tags given at creation; FakeProject has none of its own.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonArray> _tags = new();
+
+    /// <summary>POST /v3/projects: 201 with the project; 409 for a name taken in the domain, as Keystone words it.</summary>
+    private async Task<JsonObject> CreateProjectAsync(HttpContext ctx, IssuedToken t)
+    {
+        if (!t.IsAdmin) throw Forbidden("identity:create_project");
+        JsonNode? body;
+        try { body = await JsonNode.ParseAsync(ctx.Request.Body, cancellationToken: ctx.RequestAborted); }
+        catch (JsonException) { throw BadRequest("Expecting to find valid JSON in request body."); }
+        if (body is not JsonObject root || root["project"] is not JsonObject p) throw new KeystoneError(400, "'project' is a required property");
+        var name = Str(p["name"]) ?? throw new KeystoneError(400, "'name' is a required property");
+        var domainId = Str(p["domain_id"]) ?? identity.FindProjectById(t.ProjectId ?? "")?.DomainId ?? FakeIdentity.DefaultDomainId;
+        if (identity.FindDomain(domainId, null) is null) throw new KeystoneError(400, $"Could not find domain: {domainId}.");
+        var existing = identity.FindProject(name, domainId);
+        if (existing is not null)
+            throw new KeystoneError(409, $"Conflict occurred attempting to store project - it is not permitted to have two projects with either the same name or same id in the same domain: name is {name}, project id {existing.Id}.");
+        var enabled = p["enabled"] is JsonValue e && e.GetValueKind() == JsonValueKind.False ? false : true;
+        var project = identity.AddProject(name, domainId, Str(p["description"]) ?? "", enabled);
+        if (p["tags"] is JsonArray tags) _tags[project.Id] = (JsonArray)tags.DeepClone();
+        return new JsonObject { ["project"] = ProjectJson(project) };
+    }
+
+    private void DeleteProject(IssuedToken t, string id)
+    {
+        if (!t.IsAdmin) throw Forbidden("identity:delete_project");
+        if (!identity.RemoveProject(id)) throw new KeystoneError(404, $"Could not find project: {id}.");
     }
 
     private JsonObject GetProject(HttpContext ctx, IssuedToken t, string id)
@@ -380,7 +423,7 @@ internal sealed class KeystoneApi(FakeIdentity identity)
         var error = new JsonObject { ["code"] = e.Status };
         if (e.Identity is not null) error["identity"] = e.Identity;
         error["message"] = e.Message;
-        error["title"] = e.Status switch { 400 => "Bad Request", 401 => "Unauthorized", 403 => "Forbidden", 404 => "Not Found", _ => "Internal Server Error" };
+        error["title"] = e.Status switch { 400 => "Bad Request", 401 => "Unauthorized", 403 => "Forbidden", 404 => "Not Found", 409 => "Conflict", _ => "Internal Server Error" };
         return HttpOut.WriteTextAsync(ctx, Py.Dumps(new JsonObject { ["error"] = error }, compact: true) + "\n", "application/json");
     }
 

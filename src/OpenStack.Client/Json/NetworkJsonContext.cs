@@ -7,6 +7,11 @@ namespace OpenStack.Client.Json
     [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
     [JsonSerializable(typeof(NetworkListPage))]
     [JsonSerializable(typeof(NetworkEnvelope))]
+    [JsonSerializable(typeof(SubnetListPage))]
+    [JsonSerializable(typeof(SubnetEnvelope))]
+    [JsonSerializable(typeof(RouterListPage))]
+    [JsonSerializable(typeof(RouterEnvelope))]
+    [JsonSerializable(typeof(RouterInterface))]
     internal partial class NetworkJsonContext : JsonSerializerContext
     {
     }

@@ -63,4 +63,20 @@ namespace OpenStack.PowerShell.Completers
             (client.ListNetworks(new ListNetworksOptions { Limit = 1000 }, cancellationToken).NextPageAsync().GetAwaiter().GetResult()
              ?? new List<Client.Network.V2.Network>()).Select(n => (n.Id, n.Name));
     }
+
+    /// <summary>Completes subnet names and ids.</summary>
+    public sealed class SubnetNameCompleter : NeutronNameCompleter
+    {
+        private protected override IEnumerable<(string Id, string? Name)> List(NetworkClient client, CancellationToken cancellationToken) =>
+            (client.ListSubnets(new ListSubnetsOptions { Limit = 1000 }, cancellationToken).NextPageAsync().GetAwaiter().GetResult()
+             ?? new List<Subnet>()).Select(s => (s.Id, s.Name));
+    }
+
+    /// <summary>Completes router names and ids.</summary>
+    public sealed class RouterNameCompleter : NeutronNameCompleter
+    {
+        private protected override IEnumerable<(string Id, string? Name)> List(NetworkClient client, CancellationToken cancellationToken) =>
+            (client.ListRouters(new ListRoutersOptions { Limit = 1000 }, cancellationToken).NextPageAsync().GetAwaiter().GetResult()
+             ?? new List<Router>()).Select(r => (r.Id, r.Name));
+    }
 }

@@ -20,9 +20,10 @@ namespace OpenStack.PowerShell.Infrastructure
         {
             var (id, category) = Classify(exception, noun);
             var record = new ErrorRecord(exception, id, category, target);
-            if (exception is OpenStackApiException api && api.RequestId != null)
+            var requestId = (exception as OpenStackApiException)?.RequestId ?? (exception as Client.Network.V2.ResourceInUseException)?.RequestId;
+            if (requestId != null)
             {
-                record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = $"Quote request id {api.RequestId} to the cloud's operators if the cause is unclear." };
+                record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = $"Quote request id {requestId} to the cloud's operators if the cause is unclear." };
             }
             return record;
         }
@@ -36,6 +37,7 @@ namespace OpenStack.PowerShell.Infrastructure
             {
                 case ResourceNotFoundException nf: return (Pascal(nf.Kind) + "NotFound", ErrorCategory.ObjectNotFound);
                 case AmbiguousNameException am: return (Pascal(am.Kind) + "NameAmbiguous", ErrorCategory.InvalidArgument);
+                case Client.Network.V2.ResourceInUseException inUse: return (Pascal(inUse.Kind) + "InUse", ErrorCategory.ResourceBusy);
                 case ImageInputException input: return ("Image" + input.Problem, input.Problem == ImageInputProblem.FileNotFound ? ErrorCategory.ObjectNotFound
                     : input.Problem == ImageInputProblem.FileUnreadable ? ErrorCategory.PermissionDenied : ErrorCategory.InvalidArgument);
                 case ImageUploadException upload: return ("ImageUploadFailed", upload.InnerException == null ? ErrorCategory.WriteError : Classify(upload.InnerException, noun).Category);

@@ -65,19 +65,27 @@ namespace OpenStack.Client.Network.V2
                 NetworkJsonContext.Default.NetworkEnvelope, cancellationToken).ConfigureAwait(false)).Network;
         }
 
-        /// <summary>DELETE /v2.0/networks/{id} (204; 409 NetworkInUse while ports remain).</summary>
-        public Task DeleteNetworkAsync(string id, CancellationToken cancellationToken) => DeleteAsync(Urls.Network(Root, id), cancellationToken);
+        /// <summary>DELETE /v2.0/networks/{id} (204; 409 NetworkInUse while ports remain: <see cref="ResourceInUseException"/>).</summary>
+        public Task DeleteNetworkAsync(string id, CancellationToken cancellationToken) => DeleteAsync("network", Urls.Network(Root, id), cancellationToken);
 
-        private async Task DeleteAsync(Uri url, CancellationToken cancellationToken)
+        /// <summary>A delete; Neutron's 409 (the resource is in use) becomes <see cref="ResourceInUseException"/>.</summary>
+        private async Task DeleteAsync(string kind, Uri url, CancellationToken cancellationToken)
         {
-            using var _ = await SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, url), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using var _ = await SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, url), cancellationToken).ConfigureAwait(false);
+            }
+            catch (OpenStackApiException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
+            {
+                throw new ResourceInUseException(kind, ex);
+            }
         }
 
-        /// <summary>Sends {"<paramref name="wrapper"/>": fields} and reads the answer's envelope.</summary>
-        private async Task<T> SendBodyAsync<T>(HttpMethod method, Uri url, string wrapper, Dictionary<string, object> fields,
+        /// <summary>Sends {"<paramref name="wrapper"/>": fields} (or the fields bare) and reads the answer's envelope.</summary>
+        private async Task<T> SendBodyAsync<T>(HttpMethod method, Uri url, string? wrapper, Dictionary<string, object> fields,
             JsonTypeInfo<T> answer, CancellationToken cancellationToken)
         {
-            var bytes = JsonBodyWriter.Write(new Dictionary<string, object>(StringComparer.Ordinal) { [wrapper] = fields });
+            var bytes = JsonBodyWriter.Write(wrapper == null ? fields : new Dictionary<string, object>(StringComparer.Ordinal) { [wrapper] = fields });
             using var response = await SendAsync(() =>
             {
                 var content = new ByteArrayContent(bytes);

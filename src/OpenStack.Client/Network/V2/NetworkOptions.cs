@@ -56,3 +56,65 @@ namespace OpenStack.Client.Network.V2
         public bool IsEmpty => Name == null && Description == null && AdminStateUp == null && Shared == null && External == null && Mtu == null;
     }
 }
+
+namespace OpenStack.Client.Network.V2
+{
+    /// <summary>Filters of GET /v2.0/subnets.</summary>
+    public sealed class ListSubnetsOptions
+    {
+        public string? Name { get; set; }
+        public string? NetworkId { get; set; }
+        public string? ProjectId { get; set; }
+        public int? IpVersion { get; set; }
+        public int? Limit { get; set; }
+
+        internal Uri ToUrl(Uri root) => new QueryString()
+            .Add("limit", Limit)
+            .Add("name", Name)
+            .Add("network_id", NetworkId)
+            .Add("project_id", ProjectId)
+            .Add("ip_version", IpVersion)
+            .AppendTo(Urls.Subnets(root));
+    }
+
+    /// <summary>The body of POST /v2.0/subnets.</summary>
+    public sealed class CreateSubnetOptions
+    {
+        public string Name { get; set; } = string.Empty;
+        public string NetworkId { get; set; } = string.Empty;
+        public string Cidr { get; set; } = string.Empty;
+        public int IpVersion { get; set; } = 4;
+        /// <summary>Unset: Neutron picks the first address. <see cref="NoGateway"/>: sent as null (no gateway).</summary>
+        public string? GatewayIp { get; set; }
+        public bool NoGateway { get; set; }
+        public bool? EnableDhcp { get; set; }
+        public System.Collections.Generic.IList<string> DnsNameservers { get; } = new System.Collections.Generic.List<string>();
+        public string? Description { get; set; }
+    }
+
+    /// <summary>Filters of GET /v2.0/routers.</summary>
+    public sealed class ListRoutersOptions
+    {
+        public string? Name { get; set; }
+        public string? ProjectId { get; set; }
+        public string? Status { get; set; }
+        public int? Limit { get; set; }
+
+        internal Uri ToUrl(Uri root) => new QueryString()
+            .Add("limit", Limit)
+            .Add("name", Name)
+            .Add("project_id", ProjectId)
+            .Add("status", Status)
+            .AppendTo(Urls.Routers(root));
+    }
+
+    /// <summary>The body of POST /v2.0/routers.</summary>
+    public sealed class CreateRouterOptions
+    {
+        public string Name { get; set; } = string.Empty;
+        public string? Description { get; set; }
+        public bool? AdminStateUp { get; set; }
+        /// <summary>The external network the router's gateway goes on (external_gateway_info.network_id).</summary>
+        public string? ExternalNetworkId { get; set; }
+    }
+}

@@ -1,9 +1,9 @@
-using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using OpenStack.Client.Http;
 using OpenStack.Client.Network.V2;
 using OpenStack.PowerShell.Completers;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Network
 {
@@ -13,21 +13,13 @@ namespace OpenStack.PowerShell.Commands.Network
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "OSNetwork", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(Client.Network.V2.Network))]
-    public sealed class GetOSNetworkCommand : OpenStackCmdlet
+    public sealed class GetOSNetworkCommand : NeutronGetCmdlet<Client.Network.V2.Network>
     {
-        private const string ListSet = "List";
-        private const string IdSet = "Id";
-        private NetworkClient? _client;
-
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(NetworkNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? Name { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[]? Id { get; set; }
 
         /// <summary>Only external networks (router:external), as the CLI's --external.</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -52,57 +44,12 @@ namespace OpenStack.PowerShell.Commands.Network
         public int PageSize { get; set; } = 1000;
 
         protected override string ErrorNoun => "Network";
+        protected override string Kind => "network";
+        protected override string[]? Names => Name;
 
-        protected override void BeginProcessing() => _client = CreateClient(s => new NetworkClient(s));
+        protected override Task<Client.Network.V2.Network> GetAsync(string id, CancellationToken cancellationToken) => Client.GetNetworkAsync(id, cancellationToken);
 
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName != IdSet) return;
-            foreach (var id in Id!)
-            {
-                ForEachInput(id, () => WriteObject(Run(ct => _client!.GetNetworkAsync(id, ct))));
-            }
-        }
-
-        protected override void EndProcessing()
-        {
-            if (ParameterSetName != ListSet) return;
-            var filter = new NameFilter(Name);
-            var seen = new HashSet<string>();
-            var serverNames = filter.IsEmpty || filter.HasWildcards ? new string?[] { null } : new List<string?>(filter.Literals).ToArray();
-            foreach (var serverName in serverNames)
-            {
-                ForEachInput(serverName, () =>
-                {
-                    // `Get-OSNetwork <uuid>` finds the network by id first, as `openstack network show` does.
-                    if (serverName != null && System.Guid.TryParse(serverName, out _))
-                    {
-                        try
-                        {
-                            var byId = Run(ct => _client!.GetNetworkAsync(serverName, ct));
-                            filter.MarkMatched(serverName);
-                            if (seen.Add(byId.Id)) WriteObject(byId);
-                            return;
-                        }
-                        catch (OpenStackApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
-                        {
-                        }
-                    }
-                    var pager = _client!.ListNetworks(BuildOptions(serverName), CancellationToken);
-                    IReadOnlyList<Client.Network.V2.Network>? page;
-                    while ((page = Run(_ => pager.NextPageAsync())) != null)
-                    {
-                        foreach (var network in page)
-                        {
-                            if (filter.Matches(network.Name) && seen.Add(network.Id)) WriteObject(network);
-                        }
-                    }
-                });
-            }
-            foreach (var missing in filter.UnmatchedLiterals()) WriteFailure(new ResourceNotFoundException("network", missing), missing);
-        }
-
-        private ListNetworksOptions BuildOptions(string? name) => new ListNetworksOptions
+        protected override Pager<Client.Network.V2.Network> List(string? name, CancellationToken cancellationToken) => Client.ListNetworks(new ListNetworksOptions
         {
             Name = name,
             External = External.IsPresent ? true : (bool?)null,
@@ -110,6 +57,9 @@ namespace OpenStack.PowerShell.Commands.Network
             ProjectId = ProjectId,
             Status = Status?.ToUpperInvariant(),
             Limit = PageSize,
-        };
+        }, cancellationToken);
+
+        protected override string? NameOf(Client.Network.V2.Network item) => item.Name;
+        protected override string IdOf(Client.Network.V2.Network item) => item.Id;
     }
 }

@@ -1,0 +1,47 @@
+using System.Management.Automation;
+using OpenStack.Client.Identity.V3;
+using OpenStack.PowerShell.Infrastructure;
+
+namespace OpenStack.PowerShell.Commands.Identity
+{
+    /// <summary>Creates a project (`openstack project create`); an admin call.</summary>
+    [Cmdlet(VerbsCommon.New, "OSProject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(Project))]
+    public sealed class NewOSProjectCommand : OpenStackCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        public string? Description { get; set; }
+
+        /// <summary>The domain's name or id; by default the domain of the session's project.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Domain { get; set; }
+
+        /// <summary>Create the project disabled (no token can be scoped to it).</summary>
+        [Parameter] public SwitchParameter Disabled { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Tag { get; set; }
+
+        protected override string ErrorNoun => "Project";
+
+        protected override void ProcessRecord()
+        {
+            var client = CreateClient(s => new IdentityClient(s));
+            ForEachInput(Name, () =>
+            {
+                var options = new CreateProjectOptions { Name = Name!, Description = Description, Enabled = !Disabled };
+                if (Domain != null) options.DomainId = Run(ct => client.FindDomainIdAsync(Domain, ct));
+                foreach (var tag in Tag ?? new string[0]) options.Tags.Add(tag);
+                if (!ShouldProcess(Domain == null ? Name : $"{Name} in domain {Domain}", "Create project")) return;
+                WriteObject(Run(ct => client.CreateProjectAsync(options, ct)));
+            });
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Management.Automation;
+using OpenStack.Client.Network.V2;
+
+namespace OpenStack.PowerShell.Commands.Network
+{
+    /// <summary>Creates a network (`openstack network create`).</summary>
+    [Cmdlet(VerbsCommon.New, "OSNetwork", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(Client.Network.V2.Network))]
+    public sealed class NewOSNetworkCommand : NeutronCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        public string? Description { get; set; }
+
+        /// <summary>-AdminStateUp:$false creates the network administratively down.</summary>
+        [Parameter] public SwitchParameter AdminStateUp { get; set; }
+
+        /// <summary>Share the network with every project (admins only by default policy).</summary>
+        [Parameter] public SwitchParameter Shared { get; set; }
+
+        /// <summary>Mark the network external (router:external), so routers can put their gateway on it.</summary>
+        [Parameter] public SwitchParameter External { get; set; }
+
+        [Parameter]
+        [ValidateSet("flat", "vlan", "vxlan", "gre", IgnoreCase = true)]
+        public string? ProviderNetworkType { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ProviderPhysicalNetwork { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, 16777215)]
+        public int? ProviderSegmentationId { get; set; }
+
+        [Parameter]
+        [ValidateRange(68, 65535)]
+        public int? Mtu { get; set; }
+
+        protected override string ErrorNoun => "Network";
+
+        protected override void ProcessRecord()
+        {
+            var options = new CreateNetworkOptions
+            {
+                Name = Name!,
+                Description = Description,
+                AdminStateUp = MyInvocation.BoundParameters.ContainsKey(nameof(AdminStateUp)) ? AdminStateUp.IsPresent : (bool?)null,
+                Shared = MyInvocation.BoundParameters.ContainsKey(nameof(Shared)) ? Shared.IsPresent : (bool?)null,
+                External = MyInvocation.BoundParameters.ContainsKey(nameof(External)) ? External.IsPresent : (bool?)null,
+                ProviderNetworkType = ProviderNetworkType?.ToLowerInvariant(),
+                ProviderPhysicalNetwork = ProviderPhysicalNetwork,
+                ProviderSegmentationId = ProviderSegmentationId,
+                Mtu = Mtu,
+            };
+            if (!ShouldProcess(Name, "Create network")) return;
+            ForEachInput(Name, () => WriteObject(Run(ct => Client.CreateNetworkAsync(options, ct))));
+        }
+    }
+}
