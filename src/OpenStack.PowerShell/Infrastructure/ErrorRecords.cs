@@ -41,6 +41,7 @@ namespace OpenStack.PowerShell.Infrastructure
                 case CloudConfigException config: return (config.Problem == CloudConfigProblem.CloudNotFound ? "CloudNotFound" : "CloudConfig" + config.Problem,
                     config.Problem == CloudConfigProblem.Malformed ? ErrorCategory.ParserError : ErrorCategory.ObjectNotFound);
                 case EndpointNotFoundException _: return ("EndpointNotFound", ErrorCategory.ObjectNotFound);
+                case OpenStackConnectionException tls when tls.IsCertificateError: return ("TlsCertificateUntrusted", ErrorCategory.SecurityError);
                 case OpenStackConnectionException _: return ("ServiceUnreachable", ErrorCategory.ConnectionError);
                 case OpenStackApiException api: return FromStatus(api.StatusCode, noun);
                 case ArgumentException _: return (noun + "ArgumentInvalid", ErrorCategory.InvalidArgument);

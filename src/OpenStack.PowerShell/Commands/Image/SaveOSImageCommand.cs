@@ -40,7 +40,7 @@ namespace OpenStack.PowerShell.Commands.Image
                 ImageHashes hashes;
                 using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
                 {
-                    hashes = Wait(Client.DownloadImageDataAsync(image.Id, stream, progress, CancellationToken), meter.Tick);
+                    hashes = Wait(Start(ct => Client.DownloadImageDataAsync(image.Id, stream, progress, ct)), meter.Tick);
                 }
                 Verify(image, hashes);
                 if (File.Exists(target)) File.Delete(target);
