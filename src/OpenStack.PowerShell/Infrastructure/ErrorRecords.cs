@@ -37,6 +37,8 @@ namespace OpenStack.PowerShell.Infrastructure
                 case AmbiguousNameException am: return (Pascal(am.Kind) + "NameAmbiguous", ErrorCategory.InvalidArgument);
                 case ImageInputException input: return ("Image" + input.Problem, input.Problem == ImageInputProblem.FileNotFound ? ErrorCategory.ObjectNotFound
                     : input.Problem == ImageInputProblem.FileUnreadable ? ErrorCategory.PermissionDenied : ErrorCategory.InvalidArgument);
+                case ImageDataException data: return ("Image" + data.Problem, data.Problem == ImageDataProblem.HasNoData ? ErrorCategory.InvalidOperation : ErrorCategory.InvalidResult);
+                case ImageUploadException upload when upload.InnerException is ImageDataException: return Classify(upload.InnerException, noun);
                 case ImageUploadException upload: return ("ImageUploadFailed", upload.InnerException == null ? ErrorCategory.WriteError : Classify(upload.InnerException, noun).Category);
                 case CloudConfigException config: return (config.Problem == CloudConfigProblem.CloudNotFound ? "CloudNotFound" : "CloudConfig" + config.Problem,
                     config.Problem == CloudConfigProblem.Malformed ? ErrorCategory.ParserError : ErrorCategory.ObjectNotFound);
