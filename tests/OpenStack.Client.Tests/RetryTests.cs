@@ -67,10 +67,10 @@ public sealed class RetryTests : IAsyncLifetime
         {
             AuthUrl = new Uri(_cloud.AuthUrl), UserName = "admin", Password = SecretText.ToSecureString("s3cr3t-Passw0rd"), ProjectName = "admin",
         };
-        options.Transport.RequestTimeout = TimeSpan.FromMilliseconds(500);
+        options.Transport.RequestTimeout = TimeSpan.FromMilliseconds(1500);
         options.Transport.RetryBaseDelay = TimeSpan.FromMilliseconds(50);
         using var session = await OpenStackSession.ConnectAsync(options, CancellationToken.None);
-        _cloud.InjectFault(new FaultRule { Method = "GET", PathContains = "/image/v2/images", DelayMs = 3000, Times = 1 });
+        _cloud.InjectFault(new FaultRule { Method = "GET", PathContains = "/image/v2/images", DelayMs = 6000, Times = 1 });
         var notices = new List<string>();
         Task<IReadOnlyList<Image.V2.Image>?> page;
         using (RequestNotices.Listen(notices.Add)) page = new ImageClient(session).ListImages(new ListImagesOptions(), CancellationToken.None).NextPageAsync();

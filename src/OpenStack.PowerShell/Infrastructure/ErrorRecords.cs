@@ -42,6 +42,7 @@ namespace OpenStack.PowerShell.Infrastructure
                 case ImageUploadException upload: return ("ImageUploadFailed", upload.InnerException == null ? ErrorCategory.WriteError : Classify(upload.InnerException, noun).Category);
                 case CloudConfigException config: return (config.Problem == CloudConfigProblem.CloudNotFound ? "CloudNotFound" : "CloudConfig" + config.Problem,
                     config.Problem == CloudConfigProblem.Malformed ? ErrorCategory.ParserError : ErrorCategory.ObjectNotFound);
+                case NotKeystoneException _: return ("AuthUrlNotKeystone", ErrorCategory.InvalidArgument);
                 case EndpointNotFoundException _: return ("EndpointNotFound", ErrorCategory.ObjectNotFound);
                 case OpenStackConnectionException tls when tls.IsCertificateError: return ("TlsCertificateUntrusted", ErrorCategory.SecurityError);
                 case OpenStackConnectionException _: return ("ServiceUnreachable", ErrorCategory.ConnectionError);

@@ -159,6 +159,8 @@ namespace OpenStack.PowerShell.Commands.Session
             if (Interface != null) o.Interface = Interface.ToLowerInvariant();
             if (SkipCertificateCheck.IsPresent) o.Transport.SkipCertificateCheck = SkipCertificateCheck.ToBool();
             if (CACertificatePath != null) o.Transport.CACertificatePath = GetUnresolvedProviderPathFromPSPath(CACertificatePath);
+            if (o.Transport.CACertificatePath != null && !System.IO.File.Exists(o.Transport.CACertificatePath))
+                throw new ArgumentException($"The CA certificate file '{o.Transport.CACertificatePath}' does not exist.");
             if (MaxRetries.HasValue) o.Transport.MaxRetries = MaxRetries.Value;
             if (RetryMaxDelaySeconds.HasValue) o.Transport.RetryMaxDelay = TimeSpan.FromSeconds(RetryMaxDelaySeconds.Value);
             if (o.AuthUrl == null) throw new ArgumentException("No auth URL: pass -AuthUrl or -Cloud, or set OS_AUTH_URL or OS_CLOUD.");
