@@ -91,4 +91,26 @@ public sealed class RetryTests : IAsyncLifetime
             transport.SendAsync(new HttpRequestMessage(HttpMethod.Get, "http://no-such-host.invalid/"), HttpCompletionOption.ResponseContentRead, TimeSpan.FromSeconds(10), CancellationToken.None));
         Assert.False(unknown.IsTransient);
     }
+
+    [Fact]
+    public async Task AResetConnection_IsTransient()
+    {
+        // A server that accepts, then drops the connection with a TCP reset (linger 0) before answering.
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var server = Task.Run(async () =>
+        {
+            using var socket = await listener.AcceptSocketAsync();
+            var buffer = new byte[4096];
+            await socket.ReceiveAsync(buffer);
+            socket.LingerState = new System.Net.Sockets.LingerOption(true, 0);
+            socket.Close();
+        });
+        using var transport = new HttpTransport(new TransportOptions());
+        var reset = await Assert.ThrowsAsync<OpenStackConnectionException>(() =>
+            transport.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{port}/"), HttpCompletionOption.ResponseContentRead, TimeSpan.FromSeconds(5), CancellationToken.None));
+        await server;
+        Assert.True(reset.IsTransient, reset.Message);
+    }
 }
