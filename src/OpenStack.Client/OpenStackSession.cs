@@ -68,6 +68,10 @@ namespace OpenStack.Client
         public bool IsConnected => !_revoked && DateTimeOffset.UtcNow < _token.ExpiresAt;
         /// <summary>"project demo", "domain Default" or "unscoped", for views.</summary>
         public string Scope => ProjectName != null ? $"project {ProjectName}" : DomainName != null ? $"domain {DomainName}" : "unscoped";
+        /// <summary>Retries of an idempotent request after 502/503/504/429 or a dropped connection (0 = none).</summary>
+        public int MaxRetries => _options.Transport.MaxRetries;
+        /// <summary>Longest wait between two attempts, Retry-After included.</summary>
+        public TimeSpan RetryMaxDelay => _options.Transport.RetryMaxDelay;
         /// <summary>HTTP requests this session has sent, authentication included.</summary>
         public long RequestCount => Transport.RequestCount;
 

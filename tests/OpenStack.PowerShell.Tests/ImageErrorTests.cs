@@ -126,7 +126,8 @@ public sealed class ImageErrorTests : CloudTest
         Ps.Run("New-OSImage -Name $n -File $f", new() { ["n"] = name, ["f"] = TempFile(4000) }).AssertNoErrors();
         Cloud.InjectFault(new FaultRule { Method = "GET", PathContains = "/file", Status = 200, Body = "not the image data", ContentType = "application/octet-stream", Times = 1 });
         var dir = TempDir();
-        var error = Ps.Run("Save-OSImage $n -Path ([IO.Path]::Combine($d, 'out.img'))", new() { ["n"] = name, ["d"] = dir }).SingleError("ImageFailed");
+        var error = Ps.Run("Save-OSImage $n -Path ([IO.Path]::Combine($d, 'out.img'))", new() { ["n"] = name, ["d"] = dir }).SingleError("ImageChecksumMismatch");
+        Assert.Equal(ErrorCategory.InvalidResult, error.CategoryInfo.Category);
         Assert.Contains("does not match", error.Exception.Message);
         Assert.Empty(Directory.GetFiles(dir));
     }
@@ -141,5 +142,38 @@ public sealed class ImageErrorTests : CloudTest
         Assert.Equal(10, new FileInfo(target).Length);
         Ps.Run("Save-OSImage $n -Path $t -Force", new() { ["n"] = name, ["t"] = target }).AssertNoErrors();
         Assert.Equal(100, new FileInfo(target).Length);
+    }
+
+    [Fact]
+    public void SavingAQueuedImage_IsImageHasNoData_AndLeavesNoFile()
+    {
+        var name = Unique("queued");
+        Cloud.Glance.AddImage(name, status: "queued");
+        var dir = TempDir();
+        var result = Ps.Run("Save-OSImage $n -Path ([IO.Path]::Combine($d, 'out.img'))", new() { ["n"] = name, ["d"] = dir });
+        var error = result.SingleError("ImageHasNoData");
+        Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
+        Assert.Contains("no data", error.Exception.Message);
+        Assert.Empty(result.Output);
+        Assert.Empty(Directory.GetFileSystemEntries(dir));
+        Assert.Contains(Cloud.Requests, r => r.Method == "GET" && r.PathAndQuery.EndsWith("/file", StringComparison.Ordinal) && r.Status == 204);
+    }
+
+    [Fact]
+    public void Upload_WhoseStoredChecksumDiffers_IsImageChecksumMismatch_AndTheRecordIsDeleted()
+    {
+        var name = Unique("badsum");
+        // The GET that follows the upload shows digests of other data, as if the store had kept something else.
+        Cloud.InjectFault(new FaultRule
+        {
+            Method = "GET", PathContains = "/image/v2/images/", Status = 200, ContentType = "application/json", Times = 1,
+            Body = "{\"id\":\"00000000-0000-0000-0000-000000000000\",\"name\":\"x\",\"status\":\"active\",\"size\":3000,\"checksum\":\"0123456789abcdef0123456789abcdef\",\"visibility\":\"shared\",\"tags\":[]}",
+        });
+        var error = Ps.Run("New-OSImage -Name $n -File $f", new() { ["n"] = name, ["f"] = TempFile(3000) }).SingleError("ImageChecksumMismatch");
+        Assert.Equal(ErrorCategory.InvalidResult, error.CategoryInfo.Category);
+        Assert.Contains("checksum", error.Exception.Message);
+        Assert.Contains("deleted", error.Exception.Message);
+        Assert.Contains(Cloud.Requests, r => r.Method == "DELETE");
+        Assert.DoesNotContain(Ps.Run("Get-OSImage -All").OfType<ImageModel>(), i => i.Name == name);
     }
 }

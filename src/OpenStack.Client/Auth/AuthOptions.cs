@@ -89,6 +89,15 @@ namespace OpenStack.Client.Auth
         public string? CACertificatePath { get; set; }
         /// <summary>Time allowed for a request that carries no large body.</summary>
         public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(120);
+        /// <summary>
+        /// Retries of an idempotent request after 502/503/504/429 or a dropped connection (-MaxRetries);
+        /// 0 disables them. POSTs and streamed uploads are never retried.
+        /// </summary>
+        public int MaxRetries { get; set; } = 3;
+        /// <summary>Longest wait between two attempts, Retry-After included (-RetryMaxDelaySeconds).</summary>
+        public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+        /// <summary>First backoff step; each retry doubles it (with jitter) up to <see cref="RetryMaxDelay"/>.</summary>
+        public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(0.5);
         public string UserAgent { get; set; } = "OpenStack.PowerShell";
     }
 }

@@ -45,6 +45,8 @@ namespace OpenStack.Client.Http
 
         public TimeSpan RequestTimeout => _options.RequestTimeout;
 
+        public TransportOptions Options => _options;
+
         /// <summary>
         /// Sends a request. <paramref name="timeout"/> bounds the time to the response headers only when
         /// <paramref name="completion"/> is ResponseHeadersRead, so that streaming bodies can take as long as they need.
@@ -62,12 +64,19 @@ namespace OpenStack.Client.Http
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 throw new OpenStackConnectionException(
-                    $"{request.Method} {Redact(request.RequestUri!)} timed out after {timeout?.TotalSeconds:0} s.", request.RequestUri!);
+                    $"{request.Method} {Redact(request.RequestUri!)} timed out after {timeout?.TotalSeconds:0} s.", request.RequestUri!) { IsTransient = true };
             }
             catch (HttpRequestException ex)
             {
+                if (IsCertificateFailure(ex))
+                {
+                    throw new OpenStackConnectionException(
+                        $"{request.Method} {Redact(request.RequestUri!)} failed: the server's TLS certificate is not trusted ({Innermost(ex).Message}). " +
+                        "Trust its CA with -CACertificatePath or OS_CACERT, or (for a test cloud only) pass -SkipCertificateCheck.",
+                        request.RequestUri!, ex) { IsCertificateError = true };
+                }
                 throw new OpenStackConnectionException(
-                    $"{request.Method} {Redact(request.RequestUri!)} failed: {Innermost(ex).Message}", request.RequestUri!, ex);
+                    $"{request.Method} {Redact(request.RequestUri!)} failed: {Innermost(ex).Message}", request.RequestUri!, ex) { IsTransient = IsTransientFailure(ex) };
             }
         }
 
@@ -95,6 +104,40 @@ namespace OpenStack.Client.Http
 
         /// <summary>The URL without user info or query, as it may appear in messages.</summary>
         public static Uri Redact(Uri uri) => new Uri(uri.GetLeftPart(UriPartial.Path));
+
+        private static bool IsCertificateFailure(Exception ex)
+        {
+            for (var e = ex; e != null; e = e.InnerException)
+            {
+                if (e is System.Security.Authentication.AuthenticationException) return true;
+            }
+            return false;
+        }
+
+        /// <summary>Refused, reset, aborted or timed-out connections, and responses cut short; not unknown hosts.</summary>
+        private static bool IsTransientFailure(Exception ex)
+        {
+            for (var e = ex.InnerException; e != null; e = e.InnerException)
+            {
+                if (e is System.Net.Sockets.SocketException socket)
+                {
+                    switch (socket.SocketErrorCode)
+                    {
+                        case System.Net.Sockets.SocketError.ConnectionRefused:
+                        case System.Net.Sockets.SocketError.ConnectionReset:
+                        case System.Net.Sockets.SocketError.ConnectionAborted:
+                        case System.Net.Sockets.SocketError.TimedOut:
+                        case System.Net.Sockets.SocketError.Shutdown:
+                        case System.Net.Sockets.SocketError.NetworkReset:
+                            return true;
+                        default:
+                            return false;
+                    }
+                }
+            }
+            // "The response ended prematurely" and other breaks of an established connection.
+            return ex.InnerException is IOException;
+        }
 
         private static Exception Innermost(Exception ex)
         {

@@ -57,5 +57,11 @@ namespace OpenStack.Client.Http
         }
 
         public Uri RequestUri { get; }
+
+        /// <summary>Refused, reset, cut or timed out: another attempt may well succeed.</summary>
+        public bool IsTransient { get; internal set; }
+
+        /// <summary>The server's TLS certificate was not trusted (self-signed, unknown CA, wrong name, expired).</summary>
+        public bool IsCertificateError { get; internal set; }
     }
 }

@@ -27,32 +27,72 @@ namespace OpenStack.Client.Http
         public Uri Root { get; }
 
         /// <summary>
-        /// Sends a request built by <paramref name="build"/>, which is called again for the retry after a 401
-        /// (so it must produce fresh content each time). Returns the successful response, or throws.
+        /// Sends a request built by <paramref name="build"/>, which is called again for each new attempt (so it
+        /// must produce fresh content each time). Returns the successful response, or throws.
+        /// A 401 renews the token once. An idempotent, replayable request is retried after 502/503/504/429 or a
+        /// dropped connection, up to the session's MaxRetries; <paramref name="replayable"/> = false (a streamed
+        /// body) or a POST is sent once, since a second attempt could do the work twice.
         /// </summary>
         internal async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken,
             HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead, bool replayable = true, TimeSpan? timeout = null)
         {
+            var options = Session.Transport.Options;
+            var maxRetries = Math.Max(0, options.MaxRetries);
             var token = await Session.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-            var response = await SendOnceAsync(build, token, completion, timeout, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode == HttpStatusCode.Unauthorized && replayable && Session.CanRenew)
+            var renewed = false;
+            for (var attempt = 1; ; attempt++)
             {
-                // The token was refused before it should have expired (revoked, or the clock is off): renew once.
-                response.Dispose();
-                token = await Session.RenewAsync(token, cancellationToken).ConfigureAwait(false);
-                response = await SendOnceAsync(build, token, completion, timeout, cancellationToken).ConfigureAwait(false);
+                var request = build();
+                var retryable = replayable && RetryPolicy.IsIdempotent(request.Method) && attempt <= maxRetries;
+                HttpResponseMessage response;
+                try
+                {
+                    response = await SendOnceAsync(request, token, completion, timeout, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OpenStackConnectionException ex) when (retryable && ex.IsTransient)
+                {
+                    await PauseAsync(request, "a connection failure", attempt, maxRetries, RetryPolicy.Delay(attempt + 1, null, options), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                if (response.StatusCode == HttpStatusCode.Unauthorized && replayable && !renewed && Session.CanRenew)
+                {
+                    // The token was refused before it should have expired (revoked, or the clock is off): renew once.
+                    // A second 401 with the fresh token is an answer, not a stale token: it is reported.
+                    response.Dispose();
+                    renewed = true;
+                    token = await Session.RenewAsync(token, cancellationToken).ConfigureAwait(false);
+                    attempt--;
+                    continue;
+                }
+                if (retryable && RetryPolicy.IsRetryableStatus(response.StatusCode))
+                {
+                    var delay = RetryPolicy.Delay(attempt + 1, response, options);
+                    var status = (int)response.StatusCode;
+                    response.Dispose();
+                    await PauseAsync(request, status.ToString(System.Globalization.CultureInfo.InvariantCulture), attempt, maxRetries, delay, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                if (!response.IsSuccessStatusCode)
+                {
+                    using (response) throw await HttpTransport.ToApiExceptionAsync(response).ConfigureAwait(false);
+                }
+                return response;
             }
-            if (!response.IsSuccessStatusCode)
-            {
-                using (response) throw await HttpTransport.ToApiExceptionAsync(response).ConfigureAwait(false);
-            }
-            return response;
         }
 
-        private async Task<HttpResponseMessage> SendOnceAsync(Func<HttpRequestMessage> build, string token,
+        private static Task PauseAsync(HttpRequestMessage request, string cause, int attempt, int maxRetries, TimeSpan delay, CancellationToken cancellationToken)
+        {
+            // The URL is redacted (no query, no user info) and no header is quoted: the token never reaches a stream.
+            RequestNotices.Notify(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                "Retrying {0} {1} after {2} (attempt {3} of {4}), waiting {5:0.0} s.",
+                request.Method, HttpTransport.Redact(request.RequestUri!), cause, attempt + 1, maxRetries + 1, delay.TotalSeconds));
+            request.Dispose();
+            return Task.Delay(delay, cancellationToken);
+        }
+
+        private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, string token,
             HttpCompletionOption completion, TimeSpan? timeout, CancellationToken cancellationToken)
         {
-            var request = build();
             request.Headers.Add("X-Auth-Token", token);
             PrepareRequest(request);
             if (request.Headers.Accept.Count == 0) request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));

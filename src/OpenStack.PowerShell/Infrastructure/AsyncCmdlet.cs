@@ -12,25 +12,35 @@ namespace OpenStack.PowerShell.Infrastructure
     public abstract class AsyncCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+        // What the client did on its own (retries), heard on its threads and written as Verbose from the pipeline's.
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _notices = new System.Collections.Concurrent.ConcurrentQueue<string>();
 
         protected CancellationToken CancellationToken => _cancellation.Token;
 
         protected override void StopProcessing() => _cancellation.Cancel();
 
         /// <summary>Waits for <paramref name="work"/>; a cancellation caused by Ctrl+C stops the pipeline quietly.</summary>
-        protected T Run<T>(Func<CancellationToken, Task<T>> work) => Wait(work(CancellationToken), null);
+        protected T Run<T>(Func<CancellationToken, Task<T>> work) => Wait(Start(work), null);
 
-        protected void Run(Func<CancellationToken, Task> work) => Wait(RunToBool(work(CancellationToken)), null);
+        protected void Run(Func<CancellationToken, Task> work) => Wait(Start(ct => RunToBool(work(ct))), null);
+
+        /// <summary>Starts <paramref name="work"/> so that the client's notices (retries) reach this cmdlet's Verbose stream.</summary>
+        protected Task<T> Start<T>(Func<CancellationToken, Task<T>> work)
+        {
+            using (OpenStack.Client.Http.RequestNotices.Listen(_notices.Enqueue)) return work(CancellationToken);
+        }
 
         /// <summary>Waits while calling <paramref name="onTick"/> from this thread, so progress can be written as work goes.</summary>
         protected T Wait<T>(Task<T> task, Action? onTick, int tickMilliseconds = 250)
         {
             try
             {
-                if (onTick != null)
+                while (!task.Wait(tickMilliseconds))
                 {
-                    while (!task.Wait(tickMilliseconds)) onTick();
+                    WriteNotices();
+                    onTick?.Invoke();
                 }
+                WriteNotices();
                 return task.GetAwaiter().GetResult();
             }
             catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
@@ -41,6 +51,11 @@ namespace OpenStack.PowerShell.Infrastructure
             {
                 throw new PipelineStoppedException();
             }
+        }
+
+        private void WriteNotices()
+        {
+            while (_notices.TryDequeue(out var notice)) WriteVerbose(notice);
         }
 
         private T Rethrow<T>(Exception inner)

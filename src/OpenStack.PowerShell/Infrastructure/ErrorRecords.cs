@@ -40,13 +40,17 @@ namespace OpenStack.PowerShell.Infrastructure
                 case Client.Network.V2.ResourceInUseException inUse: return (Pascal(inUse.Kind) + "InUse", ErrorCategory.ResourceBusy);
                 case ImageInputException input: return ("Image" + input.Problem, input.Problem == ImageInputProblem.FileNotFound ? ErrorCategory.ObjectNotFound
                     : input.Problem == ImageInputProblem.FileUnreadable ? ErrorCategory.PermissionDenied : ErrorCategory.InvalidArgument);
+                case ImageDataException data: return ("Image" + data.Problem, data.Problem == ImageDataProblem.HasNoData ? ErrorCategory.InvalidOperation : ErrorCategory.InvalidResult);
+                case ImageUploadException upload when upload.InnerException is ImageDataException: return Classify(upload.InnerException, noun);
                 case ImageUploadException upload: return ("ImageUploadFailed", upload.InnerException == null ? ErrorCategory.WriteError : Classify(upload.InnerException, noun).Category);
                 case CloudConfigException config: return (config.Problem == CloudConfigProblem.CloudNotFound ? "CloudNotFound" : "CloudConfig" + config.Problem,
                     config.Problem == CloudConfigProblem.Malformed ? ErrorCategory.ParserError : ErrorCategory.ObjectNotFound);
                 case ServerStateConflictException _: return ("ServerStateConflict", ErrorCategory.InvalidOperation);
                 case ServerWaitTimeoutException _: return ("ServerWaitTimeout", ErrorCategory.OperationTimeout);
                 case ServerFaultException _: return ("ServerFault", ErrorCategory.InvalidResult);
+                case NotKeystoneException _: return ("AuthUrlNotKeystone", ErrorCategory.InvalidArgument);
                 case EndpointNotFoundException _: return ("EndpointNotFound", ErrorCategory.ObjectNotFound);
+                case OpenStackConnectionException tls when tls.IsCertificateError: return ("TlsCertificateUntrusted", ErrorCategory.SecurityError);
                 case OpenStackConnectionException _: return ("ServiceUnreachable", ErrorCategory.ConnectionError);
                 case OpenStackApiException api: return FromStatus(api.StatusCode, noun);
                 case ArgumentException _: return (noun + "ArgumentInvalid", ErrorCategory.InvalidArgument);

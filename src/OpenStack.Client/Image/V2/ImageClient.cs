@@ -97,6 +97,9 @@ namespace OpenStack.Client.Image.V2
         {
             using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, Urls.File(Root, id)),
                 cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+            // Glance answers 204 for an image without data; an empty file would look like a successful download.
+            if (response.StatusCode == System.Net.HttpStatusCode.NoContent)
+                throw new ImageDataException(ImageDataProblem.HasNoData, $"Image {id} has no data to download (Glance answered 204 No Content): it is still queued, or its upload did not finish.");
             if (progress != null) progress.Total = response.Content.Headers.ContentLength ?? -1;
             using var hashing = new HashingStream(destination, progress);
             using (var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))

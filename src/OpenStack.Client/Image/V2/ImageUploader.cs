@@ -74,12 +74,12 @@ namespace OpenStack.Client.Image.V2
         private static void Verify(Image uploaded, ImageHashes hashes)
         {
             if (uploaded.Size.HasValue && uploaded.Size.Value != hashes.Length)
-                throw new OpenStackException($"Glance stored {uploaded.Size} bytes but {hashes.Length} were sent.");
+                throw new ImageDataException(ImageDataProblem.ChecksumMismatch, $"Glance stored {uploaded.Size} bytes but {hashes.Length} were sent.");
             if (uploaded.Checksum != null && !string.Equals(uploaded.Checksum, hashes.Md5, StringComparison.OrdinalIgnoreCase))
-                throw new OpenStackException($"Glance's checksum {uploaded.Checksum} differs from the file's MD5 {hashes.Md5}.");
+                throw new ImageDataException(ImageDataProblem.ChecksumMismatch, $"Glance's checksum {uploaded.Checksum} differs from the file's MD5 {hashes.Md5}.");
             if (string.Equals(uploaded.HashAlgorithm, "sha512", StringComparison.OrdinalIgnoreCase) && uploaded.HashValue != null &&
                 !string.Equals(uploaded.HashValue, hashes.Sha512, StringComparison.OrdinalIgnoreCase))
-                throw new OpenStackException("Glance's os_hash_value differs from the file's SHA-512.");
+                throw new ImageDataException(ImageDataProblem.ChecksumMismatch, "Glance's os_hash_value differs from the file's SHA-512.");
         }
 
         private async Task<bool> TryDeleteAsync(string id)
@@ -106,6 +106,22 @@ namespace OpenStack.Client.Image.V2
         FileUnreadable,
         DiskFormatUnknown,
         ContainerFormatUnknown,
+    }
+
+    public enum ImageDataProblem
+    {
+        /// <summary>Glance has no data for the image (204 on download: queued, or its upload failed).</summary>
+        HasNoData,
+        /// <summary>The bytes that arrived are not the bytes Glance's digests describe.</summary>
+        ChecksumMismatch,
+    }
+
+    /// <summary>The image's data is missing or not what its digests say.</summary>
+    public sealed class ImageDataException : OpenStackException
+    {
+        public ImageDataException(ImageDataProblem problem, string message) : base(message) => Problem = problem;
+
+        public ImageDataProblem Problem { get; }
     }
 
     /// <summary>Bad local input, found before any request was sent.</summary>

@@ -117,7 +117,7 @@ namespace OpenStack.PowerShell.Commands.Image
                 var meter = new ProgressMeter(this, 1, $"Uploading image {Name}", progress);
                 try
                 {
-                    var image = Wait(uploader.UploadAsync(record, file, KeepOnFailure, progress, CancellationToken), meter.Tick);
+                    var image = Wait(Start(ct => uploader.UploadAsync(record, file, KeepOnFailure, progress, ct)), meter.Tick);
                     WriteObject(image);
                 }
                 catch (ImageUploadException) when (CancellationToken.IsCancellationRequested)

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using OpenStack.Client.Http;
+using OpenStack.Client.Image.V2;
 using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Image
@@ -40,7 +41,7 @@ namespace OpenStack.PowerShell.Commands.Image
                 ImageHashes hashes;
                 using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
                 {
-                    hashes = Wait(Client.DownloadImageDataAsync(image.Id, stream, progress, CancellationToken), meter.Tick);
+                    hashes = Wait(Start(ct => Client.DownloadImageDataAsync(image.Id, stream, progress, ct)), meter.Tick);
                 }
                 Verify(image, hashes);
                 if (File.Exists(target)) File.Delete(target);
@@ -68,11 +69,11 @@ namespace OpenStack.PowerShell.Commands.Image
             if (string.Equals(image.HashAlgorithm, "sha512", StringComparison.OrdinalIgnoreCase) && image.HashValue != null)
             {
                 if (!string.Equals(image.HashValue, hashes.Sha512, StringComparison.OrdinalIgnoreCase))
-                    throw new OpenStackException($"The downloaded data of image {image.Id} does not match its os_hash_value (SHA-512); the file was not kept.");
+                    throw new ImageDataException(ImageDataProblem.ChecksumMismatch, $"The downloaded data of image {image.Id} does not match its os_hash_value (SHA-512); the file was not kept.");
             }
             else if (image.Checksum != null && !string.Equals(image.Checksum, hashes.Md5, StringComparison.OrdinalIgnoreCase))
             {
-                throw new OpenStackException($"The downloaded data of image {image.Id} does not match its checksum (MD5); the file was not kept.");
+                throw new ImageDataException(ImageDataProblem.ChecksumMismatch, $"The downloaded data of image {image.Id} does not match its checksum (MD5); the file was not kept.");
             }
         }
     }

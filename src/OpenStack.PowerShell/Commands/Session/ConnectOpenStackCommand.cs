@@ -72,6 +72,16 @@ namespace OpenStack.PowerShell.Commands.Session
         /// <summary>A PEM file of CA certificates to trust (as OS_CACERT).</summary>
         [Parameter] public string? CACertificatePath { get; set; }
 
+        /// <summary>Retries of an idempotent request after 502/503/504/429 or a dropped connection; 0 disables them.</summary>
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int? MaxRetries { get; set; }
+
+        /// <summary>Longest wait between two attempts, the server's Retry-After included.</summary>
+        [Parameter]
+        [ValidateRange(0, 3600)]
+        public double? RetryMaxDelaySeconds { get; set; }
+
         protected override void EndProcessing()
         {
             AuthOptions options;
@@ -149,6 +159,10 @@ namespace OpenStack.PowerShell.Commands.Session
             if (Interface != null) o.Interface = Interface.ToLowerInvariant();
             if (SkipCertificateCheck.IsPresent) o.Transport.SkipCertificateCheck = SkipCertificateCheck.ToBool();
             if (CACertificatePath != null) o.Transport.CACertificatePath = GetUnresolvedProviderPathFromPSPath(CACertificatePath);
+            if (o.Transport.CACertificatePath != null && !System.IO.File.Exists(o.Transport.CACertificatePath))
+                throw new ArgumentException($"The CA certificate file '{o.Transport.CACertificatePath}' does not exist.");
+            if (MaxRetries.HasValue) o.Transport.MaxRetries = MaxRetries.Value;
+            if (RetryMaxDelaySeconds.HasValue) o.Transport.RetryMaxDelay = TimeSpan.FromSeconds(RetryMaxDelaySeconds.Value);
             if (o.AuthUrl == null) throw new ArgumentException("No auth URL: pass -AuthUrl or -Cloud, or set OS_AUTH_URL or OS_CLOUD.");
         }
     }
