@@ -1,9 +1,11 @@
 <#
 .SYNOPSIS
-    The OpenStack.PowerShell quickstart: connect, upload an image, list, deactivate, reactivate, clean up.
+    The OpenStack.PowerShell quickstart: connect, upload an image, list, deactivate, reactivate, boot a server
+    from it, stop and start the server, clean up.
 .DESCRIPTION
     Runs against the cloud described by the OS_* variables (or OS_CLOUD and clouds.yaml).
     Every object it creates is named quickstart-<random> and deleted at the end, even on failure.
+    The server part needs a compute service in the catalog; it is skipped (with a note) where there is none.
 #>
 param(
     # Size of the demo disk image in MiB.
@@ -12,6 +14,7 @@ param(
 $ErrorActionPreference = 'Stop'
 $suffix = [guid]::NewGuid().ToString('n').Substring(0, 6)
 $imageName = "quickstart-$suffix"
+$serverName = "quickstart-vm-$suffix"
 $file = [IO.Path]::Combine([IO.Path]::GetTempPath(), "$imageName.img")
 
 "== Connect-OpenStack (from OS_* / clouds.yaml)"
@@ -39,10 +42,30 @@ try {
 
     "== Set-OSImage $imageName -Reactivate -PassThru"
     Set-OSImage $imageName -Reactivate -PassThru | Out-Host
+
+    if (-not ($session.Catalog | Where-Object Type -eq 'compute')) {
+        "== No compute service in this cloud's catalog: skipping the server part."
+    }
+    else {
+        $flavor = @(Get-OSFlavor | Where-Object Name -eq 'm1.tiny')[0]
+        if (-not $flavor) { $flavor = @(Get-OSFlavor)[0] }
+
+        "== Get-OSImage $imageName | New-OSServer -Name $serverName -Flavor $($flavor.Name) -NoNetwork -Wait"
+        Get-OSImage $imageName | New-OSServer -Name $serverName -Flavor $flavor -NoNetwork -Wait | Out-Host
+
+        "== Get-OSServer -Name quickstart-vm-* | Invoke-OSServerAction -Action Stop -Wait -PassThru"
+        Get-OSServer -Name 'quickstart-vm-*' | Where-Object Name -eq $serverName | Invoke-OSServerAction -Action Stop -Wait -PassThru | Out-Host
+
+        "== Get-OSServer | Where-Object Status -eq SHUTOFF | Invoke-OSServerAction -Action Start -Wait -PassThru"
+        Get-OSServer -Name $serverName | Where-Object Status -eq SHUTOFF | Invoke-OSServerAction -Action Start -Wait -PassThru | Out-Host
+    }
 }
 finally {
     "== Clean up"
+    if ($session.Catalog | Where-Object Type -eq 'compute') {
+        Get-OSServer -Name $serverName -ErrorAction SilentlyContinue | Remove-OSServer -Wait -Confirm:$false
+    }
     Get-OSImage -Name $imageName -ErrorAction SilentlyContinue | Remove-OSImage -Confirm:$false
     if ([IO.File]::Exists($file)) { [IO.File]::Delete($file) }
-    "Removed image $imageName."
+    "Removed server $serverName and image $imageName."
 }

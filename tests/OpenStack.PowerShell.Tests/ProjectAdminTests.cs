@@ -21,7 +21,7 @@ public sealed class ProjectAdminTests : CloudTest
         Assert.Empty(Cloud.Requests);
         Assert.Contains($"network|neutron|public|RegionOne|{Cloud.BaseUri}network", all);
         Assert.Contains(all, e => e!.StartsWith("image|glance|public|RegionTwo|", StringComparison.Ordinal));
-        Assert.Equal(3 + 6 + 3, all.Count); // identity and network: 3 interfaces each; image: 3 in each of 2 regions
+        Assert.Equal(3 + 6 + 3 + 3, all.Count); // identity, network, compute: 3 interfaces each; image: 3 in each of 2 regions
 
         var images = Ps.Run("Get-OSCatalog image -Interface public -Region RegionTwo" + AsText).Output.Select(o => o?.ToString()).ToList();
         Assert.Equal($"image|glance|public|RegionTwo|{Cloud.ImageEndpointRegionTwo}", Assert.Single(images));
