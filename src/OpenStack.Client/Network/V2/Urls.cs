@@ -1,4 +1,5 @@
 using System;
+using OpenStack.Client.Http;
 
 namespace OpenStack.Client.Network.V2
 {
@@ -9,14 +10,7 @@ namespace OpenStack.Client.Network.V2
         /// The catalog says "http://h:9696" (devstack: "http://h/networking"), sometimes with "/v2.0" already on;
         /// requests are built as root + "v2.0/…" either way.
         /// </summary>
-        public static Uri ServiceRoot(Uri catalogUrl)
-        {
-            var text = catalogUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
-            var lastSlash = text.LastIndexOf('/');
-            var lastSegment = text.Substring(lastSlash + 1);
-            if (lastSegment.Length > 1 && lastSegment[0] == 'v' && char.IsDigit(lastSegment[1])) text = text.Substring(0, lastSlash);
-            return new Uri(text + "/");
-        }
+        public static Uri ServiceRoot(Uri catalogUrl) => ServiceUrls.RootWithoutVersion(catalogUrl);
 
         public static Uri Networks(Uri root) => new Uri(root, "v2.0/networks");
         public static Uri Network(Uri root, string id) => new Uri(root, "v2.0/networks/" + Uri.EscapeDataString(id));
@@ -27,10 +21,6 @@ namespace OpenStack.Client.Network.V2
         public static Uri RouterAction(Uri root, string id, string action) => new Uri(root, "v2.0/routers/" + Uri.EscapeDataString(id) + "/" + action);
 
         /// <summary>Neutron's links are absolute ("http://h:9696/v2.0/networks?limit=1&amp;marker=…"); a relative one is taken below the root.</summary>
-        public static Uri Next(Uri root, string next)
-        {
-            if (Uri.TryCreate(next, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal)) return absolute;
-            return new Uri(root, next.TrimStart('/'));
-        }
+        public static Uri Next(Uri root, string next) => ServiceUrls.ResolveLink(root, next);
     }
 }
