@@ -78,7 +78,7 @@ public sealed class NetworkSetAndPipelineTests : CloudTest
         Assert.Contains($"Network {network.Id} is not an external network.", error.Exception.Message);
 
         Cloud.ClearRequests();
-        Ps.Run("Set-OSRouter $n -Name other -WhatIf; Set-OSSubnet nothing-* -Name x -WhatIf", new() { ["n"] = name }).AssertNoErrors();
+        Ps.Run("Set-OSRouter $n -Name other -WhatIf; Set-OSNetwork ($n + '*') -Name x -WhatIf", new() { ["n"] = name }).AssertNoErrors();
         Assert.All(RequestLines(), line => Assert.StartsWith("GET ", line));
         Assert.Contains("What if: Performing the operation \"Change router\"", Ps.Host.Ui.Text);
     }
@@ -148,7 +148,9 @@ public sealed class NetworkSetAndPipelineTests : CloudTest
         Assert.Equal(2, Ps.Host.Ui.Text.Split("Performing the operation \"Delete network\"").Length - 1);
 
         Cloud.ClearRequests();
-        Ps.Run("Remove-OSNetwork ($p + '-*') -Confirm:$false; Remove-OSNetwork 'no-such-*' -Confirm:$false", new() { ["p"] = prefix }).AssertNoErrors();
+        Ps.Run("Remove-OSNetwork ($p + '-*') -Confirm:$false", new() { ["p"] = prefix }).AssertNoErrors();
+        // A pattern that matches nothing is looked up as it is (names may hold '?' or '['): not found is said.
+        Ps.Run("Remove-OSNetwork 'no-such-*' -Confirm:$false").SingleError("NetworkNotFound");
         Assert.Equal(2, RequestLines().Count(l => l.StartsWith("DELETE /network/v2.0/networks/", StringComparison.Ordinal)));
         Assert.Single(Ps.Run("Get-OSNetwork ($p + '*')", new() { ["p"] = prefix }).OfType<NetworkModel>());
     }

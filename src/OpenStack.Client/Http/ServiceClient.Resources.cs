@@ -101,9 +101,13 @@ namespace OpenStack.Client.Http
         /// attempt. The caller disposes the response.
         /// </summary>
         internal Task<HttpResponseMessage> SendJsonAsync(HttpMethod method, Uri url, IDictionary<string, object?> body, CancellationToken cancellationToken,
+            string mediaType = "application/json", Action<HttpRequestMessage>? headers = null) =>
+            SendJsonAsync(method, url, JsonBodyWriter.Write(body), cancellationToken, mediaType, headers);
+
+        /// <summary>The same with a body already written (Glance's JSON patch, a list).</summary>
+        internal Task<HttpResponseMessage> SendJsonAsync(HttpMethod method, Uri url, byte[] bytes, CancellationToken cancellationToken,
             string mediaType = "application/json", Action<HttpRequestMessage>? headers = null)
         {
-            var bytes = JsonBodyWriter.Write(body);
             return SendAsync(() =>
             {
                 var content = new ByteArrayContent(bytes);

@@ -100,7 +100,10 @@ namespace OpenStack.Client.Resources
         /// <summary>What the name filter is sent as: the name itself, or what the server needs to match it exactly (Nova: an anchored regex).</summary>
         public string? NameFilterValue(string? name) => name == null || _nameFilterValue == null ? name : _nameFilterValue(name);
 
-        public bool Takes(string filter) => _filters.Contains(filter);
+        /// <summary>Declares that any key is a filter (Glance filters on custom properties).</summary>
+        public const string AnyFilter = "*";
+
+        public bool Takes(string filter) => _filters.Contains(filter) || _filters.Contains(AnyFilter);
 
         /// <summary>Whether <paramref name="nameOrId"/> is worth a GET by id before looking it up by name.</summary>
         public bool MayBeId(string nameOrId) => Identity != ResourceIdentity.Uuid || Guid.TryParse(nameOrId, out _);

@@ -35,14 +35,19 @@ namespace OpenStack.PowerShell.Infrastructure
             Run(ct => Client.FindAsync(resource, nameOrId, ct, scope));
 
         /// <summary>
-        /// What a change acts on: with a wildcard, every match (none is no error, as with Get-ChildItem); else exactly
-        /// one resource by id or name. Each is then confirmed through ShouldProcess by the caller.
+        /// What a change acts on: with a wildcard, every match; else, or when the pattern matches nothing (a name or
+        /// id may hold '?' or '['), exactly one resource by id or name, or &lt;Noun&gt;NotFound. Each is then confirmed
+        /// through ShouldProcess by the caller.
         /// </summary>
         protected IReadOnlyList<TR> Pick<TR>(ResourceDescriptor<TR> resource, string nameIdOrPattern, ListOptions? scope = null) where TR : class, IResource
         {
-            if (!WildcardPattern.ContainsWildcardCharacters(nameIdOrPattern)) return new[] { Find(resource, nameIdOrPattern, scope) };
-            var pattern = new WildcardPattern(nameIdOrPattern, WildcardOptions.IgnoreCase);
-            return Run(ct => Client.List(resource, scope, ct).AllAsync()).Where(r => r.Name != null && pattern.IsMatch(r.Name)).ToList();
+            if (WildcardPattern.ContainsWildcardCharacters(nameIdOrPattern))
+            {
+                var pattern = new WildcardPattern(nameIdOrPattern, WildcardOptions.IgnoreCase);
+                var matches = Run(ct => Client.List(resource, scope, ct).AllAsync()).Where(r => r.Name != null && pattern.IsMatch(r.Name)).ToList();
+                if (matches.Count > 0) return matches;
+            }
+            return new[] { Find(resource, nameIdOrPattern, scope) };
         }
 
         /// <summary>Whether a switch was given at all, so -X:$false sends false and no -X sends nothing.</summary>

@@ -13,6 +13,7 @@ namespace OpenStack.PowerShell.Infrastructure
             [typeof(Client.Network.V2.NetworkClient)] = s => new Client.Network.V2.NetworkClient(s),
             [typeof(Client.Compute.V2.ComputeClient)] = s => new Client.Compute.V2.ComputeClient(s),
             [typeof(Client.Image.V2.ImageClient)] = s => new Client.Image.V2.ImageClient(s),
+            [typeof(Client.Identity.V3.IdentityClient)] = s => new Client.Identity.V3.IdentityClient(s),
         };
 
         public static TClient Create<TClient>(OpenStackSession session) where TClient : ServiceClient =>

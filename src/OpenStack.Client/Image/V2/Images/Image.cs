@@ -2,11 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OpenStack.Client.Resources;
 
 namespace OpenStack.Client.Image.V2
 {
     /// <summary>A Glance v2 image, with the fields `openstack image show` prints.</summary>
-    public sealed class Image
+    public sealed class Image : IResource
     {
         [JsonPropertyName("id")] public string Id { get; set; } = string.Empty;
         [JsonPropertyName("name")] public string? Name { get; set; }
@@ -59,12 +60,5 @@ namespace OpenStack.Client.Image.V2
         };
 
         public override string ToString() => Name ?? Id;
-    }
-
-    internal sealed class ImageListPage
-    {
-        [JsonPropertyName("images")] public List<Image> Images { get; set; } = new List<Image>();
-        [JsonPropertyName("next")] public string? Next { get; set; }
-        [JsonPropertyName("first")] public string? First { get; set; }
     }
 }

@@ -1,13 +1,13 @@
 using System;
 using System.Collections.Generic;
 using OpenStack.Client.Http;
+using OpenStack.Client.Resources;
 
 namespace OpenStack.Client.Image.V2
 {
     /// <summary>Filters of GET /v2/images, sent to Glance so that it, not the client, does the filtering.</summary>
-    public sealed class ListImagesOptions
+    public sealed class ListImagesOptions : ListOptions
     {
-        public string? Name { get; set; }
         public string? Status { get; set; }
         /// <summary>public, private, shared, community or all (the CLI's --all).</summary>
         public string? Visibility { get; set; }
@@ -17,24 +17,18 @@ namespace OpenStack.Client.Image.V2
         public IList<string> Tags { get; } = new List<string>();
         /// <summary>Custom property filters, sent as key=value.</summary>
         public IDictionary<string, string> Properties { get; } = new Dictionary<string, string>();
-        /// <summary>Page size; Glance's default (25) when unset.</summary>
-        public int? Limit { get; set; }
         /// <summary>e.g. "name:asc,created_at:desc".</summary>
         public string? Sort { get; set; }
 
-        internal Uri ToUrl(Uri root)
+        private protected override void AddFilters(QueryString query)
         {
-            var query = new QueryString()
-                .Add("limit", Limit)
-                .Add("name", Name)
-                .Add("status", Status)
+            query.Add("status", Status)
                 .Add("visibility", Visibility)
                 .Add("owner", Owner)
                 .Add("member_status", MemberStatus)
                 .Add("sort", Sort);
             foreach (var tag in Tags) query.Add("tag", tag);
             foreach (var pair in Properties) query.Add(pair.Key, pair.Value);
-            return query.AppendTo(Urls.Images(root));
         }
     }
 
