@@ -1,7 +1,12 @@
+using System;
 using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Threading;
 using OpenStack.Client;
+using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Completers
 {

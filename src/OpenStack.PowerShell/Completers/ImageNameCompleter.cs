@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using OpenStack.Client;
 using OpenStack.Client.Image.V2;

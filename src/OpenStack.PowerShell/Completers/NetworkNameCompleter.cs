@@ -1,8 +1,13 @@
+using System;
 using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Threading;
 using OpenStack.Client;
 using OpenStack.Client.Network.V2;
+using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Completers
 {

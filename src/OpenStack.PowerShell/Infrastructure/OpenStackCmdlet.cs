@@ -1,4 +1,7 @@
+using System;
+using System.Management.Automation;
 using OpenStack.Client;
+using OpenStack.Client.Http;
 
 namespace OpenStack.PowerShell.Infrastructure
 {
