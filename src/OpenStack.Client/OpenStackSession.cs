@@ -66,6 +66,8 @@ namespace OpenStack.Client
         public IReadOnlyList<string> Roles => _token.Roles;
         public IReadOnlyList<CatalogService> Catalog => _token.Catalog;
         public bool IsConnected => !_revoked && DateTimeOffset.UtcNow < _token.ExpiresAt;
+        /// <summary>Whether Disconnect-OpenStack revoked the token (an expired token may still be renewed: that is not disconnected).</summary>
+        public bool IsDisconnected => _revoked;
         /// <summary>"project demo", "domain Default" or "unscoped", for views.</summary>
         public string Scope => ProjectName != null ? $"project {ProjectName}" : DomainName != null ? $"domain {DomainName}" : "unscoped";
         /// <summary>Retries of an idempotent request after 502/503/504/429 or a dropped connection (0 = none).</summary>
@@ -107,7 +109,9 @@ namespace OpenStack.Client
             {
                 if (!ReferenceEquals(_token.Value, staleToken) && _token.Value != staleToken) return _token.Value;
                 if (!CanRenew) throw new OpenStackException("The session's token expired and was given by -Token, so it cannot be renewed; connect again.");
+                var why = DateTimeOffset.UtcNow + RenewMargin >= _token.ExpiresAt ? "it expires at " + _token.ExpiresAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture) : "it was refused (401)";
                 _token = await TokenIssuer.IssueAsync(Transport, _options, cancellationToken).ConfigureAwait(false);
+                RequestNotices.Trace($"Token renewed for {UserName} ({why}); the new one expires at {_token.ExpiresAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture)}.");
                 return _token.Value;
             }
             finally

@@ -1,0 +1,42 @@
+using System;
+using System.Management.Automation;
+
+namespace OpenStack.PowerShell.Infrastructure
+{
+    /// <summary>
+    /// Whether a cmdlet wants the client's HTTP trace: under -Debug (or $DebugPreference), or when the
+    /// OSPS_DEBUG variable is 1/true for runbooks, whose debug stream is often not shown. Without -Debug,
+    /// OSPS_DEBUG sends the lines to standard error, as `openstack --debug` does with its log.
+    /// </summary>
+    internal static class HttpTrace
+    {
+        public const string EnvironmentSwitch = "OSPS_DEBUG";
+
+        public static bool IsWanted(PSCmdlet cmdlet) => DebugIsOn(cmdlet) || SwitchIsOn;
+
+        public static bool SwitchIsOn =>
+            Environment.GetEnvironmentVariable(EnvironmentSwitch) is string v &&
+            (v == "1" || v.Equals("true", StringComparison.OrdinalIgnoreCase) || v.Equals("yes", StringComparison.OrdinalIgnoreCase));
+
+        public static bool DebugIsOn(PSCmdlet cmdlet)
+        {
+            if (cmdlet.MyInvocation.BoundParameters.TryGetValue("Debug", out var debug))
+                return debug is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(debug);
+            var preference = cmdlet.SessionState?.PSVariable.GetValue("DebugPreference");
+            return preference is ActionPreference p ? p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore
+                : preference != null && !string.Equals(preference.ToString(), "SilentlyContinue", StringComparison.OrdinalIgnoreCase) && !string.Equals(preference.ToString(), "Ignore", StringComparison.OrdinalIgnoreCase);
+        }
+
+        public static void WriteToStandardError(string line)
+        {
+            try
+            {
+                Console.Error.WriteLine("OSPS DEBUG: " + line);
+            }
+            catch (System.IO.IOException)
+            {
+                // A closed standard error must not fail the cmdlet over a trace line.
+            }
+        }
+    }
+}
