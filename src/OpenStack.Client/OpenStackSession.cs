@@ -23,6 +23,7 @@ namespace OpenStack.Client
         private readonly SemaphoreSlim _renewLock = new SemaphoreSlim(1, 1);
         private volatile IssuedToken _token;
         private bool _revoked;
+        private long _changeCount;
 
         private OpenStackSession(AuthOptions options, HttpTransport transport, IssuedToken token)
         {
@@ -76,6 +77,11 @@ namespace OpenStack.Client
         public TimeSpan RetryMaxDelay => _options.Transport.RetryMaxDelay;
         /// <summary>HTTP requests this session has sent, authentication included.</summary>
         public long RequestCount => Transport.RequestCount;
+
+        /// <summary>Successful changes (POST, PUT, PATCH, DELETE) made through this session: lists cached before one are stale.</summary>
+        public long ChangeCount => Interlocked.Read(ref _changeCount);
+
+        internal void NoteChange() => Interlocked.Increment(ref _changeCount);
 
         internal HttpTransport Transport { get; }
         internal Uri IdentityRoot { get; }

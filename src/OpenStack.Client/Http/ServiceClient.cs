@@ -76,6 +76,7 @@ namespace OpenStack.Client.Http
                 {
                     using (response) throw await HttpTransport.ToApiExceptionAsync(response).ConfigureAwait(false);
                 }
+                if (request.Method != HttpMethod.Get && request.Method != HttpMethod.Head) Session.NoteChange();
                 return response;
             }
         }

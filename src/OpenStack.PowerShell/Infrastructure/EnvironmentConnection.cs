@@ -35,6 +35,10 @@ namespace OpenStack.PowerShell.Infrastructure
             if (options.AuthUrl == null) throw new ArgumentException("No auth URL: pass -AuthUrl or -Cloud, or set OS_AUTH_URL or OS_CLOUD.");
         }
 
+        /// <summary>Whether OS_CLOUD or OS_AUTH_URL is set: the condition for connecting on first use.</summary>
+        public static bool NamesACloud =>
+            !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OS_CLOUD")) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OS_AUTH_URL"));
+
         /// <summary>Where the settings come from, for -Verbose ("OS_CLOUD 'devstack'", "the OS_* variables").</summary>
         public static string Source =>
             Environment.GetEnvironmentVariable("OS_CLOUD") is string cloud && cloud.Length > 0 ? $"OS_CLOUD '{cloud}' (clouds.yaml)" : "the OS_* variables";

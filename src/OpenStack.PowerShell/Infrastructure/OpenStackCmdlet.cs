@@ -51,7 +51,7 @@ namespace OpenStack.PowerShell.Infrastructure
             AuthOptions options;
             try
             {
-                if (!EnvironmentNamesACloud) return null;
+                if (!EnvironmentConnection.NamesACloud) return null;
                 options = EnvironmentConnection.Options(currentDirectory, WriteVerbose);
             }
             catch (Exception ex) when (ex is CloudConfigException || ex is ArgumentException)
@@ -77,9 +77,6 @@ namespace OpenStack.PowerShell.Infrastructure
                 return null;
             }
         }
-
-        private static bool EnvironmentNamesACloud =>
-            !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OS_CLOUD")) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OS_AUTH_URL"));
 
         /// <summary>Waits for a connection shared with other runspaces; Ctrl+C stops this wait, not their connection.</summary>
         private static async Task<OpenStackSession> WhenDone(Task<OpenStackSession> shared, CancellationToken cancellationToken)

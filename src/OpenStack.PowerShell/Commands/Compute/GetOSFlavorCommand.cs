@@ -23,6 +23,7 @@ namespace OpenStack.PowerShell.Commands.Compute
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.IdCompleter))]
         public string[]? Id { get; set; }
 
         /// <summary>Private flavors too (admin), the CLI's --all.</summary>

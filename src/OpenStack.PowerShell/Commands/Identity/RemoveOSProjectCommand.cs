@@ -16,6 +16,7 @@ namespace OpenStack.PowerShell.Commands.Identity
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.ProjectNameCompleter))]
         public string[]? Project { get; set; }
 
         /// <summary>The domain (name or id) a project name is looked up in.</summary>

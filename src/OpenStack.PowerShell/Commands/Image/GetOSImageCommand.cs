@@ -28,6 +28,7 @@ namespace OpenStack.PowerShell.Commands.Image
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.IdCompleter))]
         public string[]? Id { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]

@@ -16,6 +16,7 @@ namespace OpenStack.PowerShell.Commands.Network
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.IdCompleter))]
         public string[]? Id { get; set; }
 
         /// <summary>The names asked for by the List set (null: all).</summary>

@@ -1,0 +1,53 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Threading;
+using OpenStack.Client;
+using OpenStack.PowerShell.Infrastructure;
+
+namespace OpenStack.PowerShell.Completers
+{
+    /// <summary>
+    /// The session completion reads from: the command line's -Session, else the session the cmdlet would use
+    /// (SessionStore's order), else the first-use session from OS_CLOUD / OS_AUTH_URL, connected now if need
+    /// be (the cmdlet then finds it made). Never longer than <see cref="LookupTimeout"/>, never an error.
+    /// </summary>
+    internal static class CompletionSession
+    {
+        public static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(5);
+
+        public static OpenStackSession? Resolve(IDictionary fakeBoundParameters)
+        {
+            var given = fakeBoundParameters?["Session"];
+            if ((given is PSObject wrapped ? wrapped.BaseObject : given) is OpenStackSession explicitSession) return explicitSession;
+            var currentDirectory = CurrentDirectory();
+            var session = SessionStore.DefaultOrConnected(currentDirectory);
+            if (session != null || !EnvironmentConnection.NamesACloud) return session;
+            try
+            {
+                var options = EnvironmentConnection.Options(currentDirectory, _ => { });
+                var connecting = SessionStore.ConnectOnFirstUse(currentDirectory, () => OpenStackSession.ConnectAsync(options, CancellationToken.None), out _);
+                return connecting != null && connecting.Wait(LookupTimeout) ? connecting.Result : null;
+            }
+            catch (Exception ex) when (ex is AggregateException || ex is ArgumentException || ex is Client.Config.CloudConfigException || ex is Client.Http.OpenStackException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>The runspace's location (clouds.yaml is looked for there first), as a cmdlet would see it.</summary>
+        private static string CurrentDirectory()
+        {
+            try
+            {
+                if (Runspace.DefaultRunspace?.SessionStateProxy.Path.CurrentFileSystemLocation.ProviderPath is string path) return path;
+            }
+            catch (Exception ex) when (ex is PSInvalidOperationException || ex is InvalidOperationException || ex is NotSupportedException)
+            {
+                // The runspace is busy elsewhere: fall back to the process's directory.
+            }
+            return Environment.CurrentDirectory;
+        }
+    }
+}
