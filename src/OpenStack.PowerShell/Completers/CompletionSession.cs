@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 using System.Threading;
 using OpenStack.Client;
 using OpenStack.PowerShell.Infrastructure;
@@ -36,18 +35,6 @@ namespace OpenStack.PowerShell.Completers
             }
         }
 
-        /// <summary>The runspace's location (clouds.yaml is looked for there first), as a cmdlet would see it.</summary>
-        private static string CurrentDirectory()
-        {
-            try
-            {
-                if (Runspace.DefaultRunspace?.SessionStateProxy.Path.CurrentFileSystemLocation.ProviderPath is string path) return path;
-            }
-            catch (Exception ex) when (ex is PSInvalidOperationException || ex is InvalidOperationException || ex is NotSupportedException)
-            {
-                // The runspace is busy elsewhere: fall back to the process's directory.
-            }
-            return Environment.CurrentDirectory;
-        }
+        private static string CurrentDirectory() => CloudNameCompleter.CurrentLocation();
     }
 }

@@ -106,14 +106,15 @@ namespace OpenStack.PowerShell.Infrastructure
         }
 
         /// <summary>
-        /// A hash of every OS_* variable (and the current directory, where clouds.yaml is looked for first): a
-        /// changed variable means another session. Null when the environment names no cloud.
+        /// A hash of every OS_* variable (and, with OS_CLOUD, the current directory, where clouds.yaml is looked
+        /// for first): a changed variable means another session. Null when the environment names no cloud.
         /// </summary>
         private static string? FirstUseKey(string currentDirectory)
         {
             var variables = Environment.GetEnvironmentVariables();
             if (string.IsNullOrEmpty(variables["OS_CLOUD"] as string) && string.IsNullOrEmpty(variables["OS_AUTH_URL"] as string)) return null;
-            var text = new StringBuilder(currentDirectory).Append('\n');
+            // Only clouds.yaml is looked for relative to the location: without OS_CLOUD, runspaces in other folders share.
+            var text = new StringBuilder(string.IsNullOrEmpty(variables["OS_CLOUD"] as string) ? "" : currentDirectory).Append('\n');
             foreach (var name in variables.Keys.OfType<string>().Where(k => k.StartsWith("OS_", StringComparison.Ordinal)).OrderBy(k => k, StringComparer.Ordinal))
             {
                 text.Append(name).Append('=').Append(variables[name] as string).Append('\n');
