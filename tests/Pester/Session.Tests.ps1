@@ -250,6 +250,13 @@ $f = Join-Path ([IO.Path]::GetTempPath()) ('sess-up-' + [guid]::NewGuid() + '.im
         $DebugLines.Count | Should -BeGreaterThan 5
     }
 
+    It '-Debug alone (no -Verbose) traces without prompting, in a non-interactive pwsh' {
+        $r = Invoke-FreshPwsh -Environment $FakeEnv -Script 'Get-OSImage -Debug 5>&1 | ForEach-Object { "$_" }; "exit=$?"'
+        $r.Out | Should -Match '(?m)^HTTP GET .*/image/v2/images\?limit=\d+ -> 200 OK'
+        $r.All | Should -Not -Match 'prompt|PromptForChoice|ActionPreferenceStop'
+        $r.Out | Should -Match 'exit=True'
+    }
+
     It 'OSPS_DEBUG=1 sends the same trace to standard error, without -Debug, for runbooks' {
         $r = Invoke-FreshPwsh -Environment ($FakeEnv + @{ OSPS_DEBUG = '1' }) -Script '@(Get-OSImage).Count; Get-OSImage -Id nope -ErrorAction SilentlyContinue'
         $r.Err | Should -Match '(?m)^OSPS DEBUG: HTTP POST http://127\.0\.0\.1:\d+/identity/v3/auth/tokens -> 201 '

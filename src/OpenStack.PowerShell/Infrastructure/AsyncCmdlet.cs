@@ -16,6 +16,16 @@ namespace OpenStack.PowerShell.Infrastructure
         // Verbose (Debug for the trace) from the pipeline's.
         private readonly System.Collections.Concurrent.ConcurrentQueue<(bool Trace, string Text)> _notices = new System.Collections.Concurrent.ConcurrentQueue<(bool, string)>();
         private bool? _traceToDebug;
+        private bool? _noticesToVerbose;
+
+        /// <summary>
+        /// Writes a Verbose line the module adds on its own (a page, a retry, a first-use connection) only when
+        /// Verbose is on: under -Debug alone PowerShell makes Verbose "Inquire", and each page must not prompt.
+        /// </summary>
+        protected void WriteNotice(string text)
+        {
+            if (_noticesToVerbose ??= HttpTrace.VerboseIsOn(this)) WriteVerbose(text);
+        }
 
         protected CancellationToken CancellationToken => _cancellation.Token;
 
@@ -62,7 +72,10 @@ namespace OpenStack.PowerShell.Infrastructure
         {
             while (_notices.TryDequeue(out var notice))
             {
-                if (!notice.Trace) WriteVerbose(notice.Text);
+                if (!notice.Trace)
+                {
+                    if (_noticesToVerbose ??= HttpTrace.VerboseIsOn(this)) WriteVerbose(notice.Text);
+                }
                 else if (_traceToDebug ??= HttpTrace.DebugIsOn(this)) WriteDebug(notice.Text);
                 else HttpTrace.WriteToStandardError(notice.Text);
             }

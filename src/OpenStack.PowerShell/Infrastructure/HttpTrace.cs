@@ -27,6 +27,19 @@ namespace OpenStack.PowerShell.Infrastructure
                 : preference != null && !string.Equals(preference.ToString(), "SilentlyContinue", StringComparison.OrdinalIgnoreCase) && !string.Equals(preference.ToString(), "Ignore", StringComparison.OrdinalIgnoreCase);
         }
 
+        /// <summary>
+        /// Whether Verbose lines are shown without a prompt: -Verbose, or $VerbosePreference = Continue without
+        /// -Debug (which, when -Verbose is absent, turns the cmdlet's Verbose preference into Inquire).
+        /// </summary>
+        public static bool VerboseIsOn(PSCmdlet cmdlet)
+        {
+            var bound = cmdlet.MyInvocation.BoundParameters;
+            if (bound.TryGetValue("Verbose", out var verbose)) return verbose is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(verbose);
+            if (bound.TryGetValue("Debug", out var debug) && (debug is SwitchParameter d ? d.IsPresent : LanguagePrimitives.IsTrue(debug))) return false;
+            var preference = cmdlet.SessionState?.PSVariable.GetValue("VerbosePreference");
+            return preference is ActionPreference p ? p == ActionPreference.Continue : string.Equals(preference?.ToString(), "Continue", StringComparison.OrdinalIgnoreCase);
+        }
+
         public static void WriteToStandardError(string line)
         {
             try

@@ -52,7 +52,7 @@ namespace OpenStack.PowerShell.Infrastructure
             try
             {
                 if (!EnvironmentConnection.NamesACloud) return null;
-                options = EnvironmentConnection.Options(currentDirectory, WriteVerbose);
+                options = EnvironmentConnection.Options(currentDirectory, WriteNotice);
             }
             catch (Exception ex) when (ex is CloudConfigException || ex is ArgumentException)
             {
@@ -65,10 +65,10 @@ namespace OpenStack.PowerShell.Infrastructure
                 var session = Run(ct =>
                 {
                     var shared = SessionStore.ConnectOnFirstUse(currentDirectory, () => OpenStackSession.ConnectAsync(options, CancellationToken.None), out started)!;
-                    if (started) WriteVerbose($"No session: connecting on first use from {EnvironmentConnection.Source} ({options.Method} at {options.AuthUrl}), as Connect-OpenStack with no arguments would.");
+                    if (started) WriteNotice($"No session: connecting on first use from {EnvironmentConnection.Source} ({options.Method} at {options.AuthUrl}), as Connect-OpenStack with no arguments would.");
                     return WhenDone(shared, ct);
                 });
-                if (started) WriteVerbose($"Connected as {session.UserName} ({session.Scope}); every runspace of this process without a session of its own now uses this one.");
+                if (started) WriteNotice($"Connected as {session.UserName} ({session.Scope}); every runspace of this process without a session of its own now uses this one.");
                 return session;
             }
             catch (OpenStackException ex)
