@@ -1,5 +1,6 @@
 using OpenStack.Client;
 using OpenStack.PowerShell.Tests.Harness;
+using EnvironmentScope = OpenStack.PowerShell.Tests.ConnectFromConfigTests.EnvironmentScope;
 
 namespace OpenStack.PowerShell.Tests.Session;
 
@@ -37,6 +38,32 @@ public sealed class FirstUseSessionTests : CloudTest
         Assert.Contains(first.Verbose, v => v.StartsWith("No session: connecting on first use from the OS_* variables", StringComparison.Ordinal));
         Assert.DoesNotContain(second.Verbose, v => v.Contains("first use"));
         Assert.Equal(1, TokensIssued());
+    }
+
+    [Fact]
+    public void ARefusedSharedToken_IsRenewedOnce_HoweverManyRunspacesUseIt()
+    {
+        using var _ = DemoEnvironment();
+        using var env = new EnvironmentScope(("OS_REGION_NAME", "T-" + Guid.NewGuid().ToString("n")[..6]));
+        var runspaces = Enumerable.Range(0, 4).Select(_ => new PowerShellSession()).ToList();
+        try
+        {
+            runspaces[0].Run("Get-OSProject").AssertNoErrors();
+            Cloud.Identity.RevokeAllTokens();
+            Cloud.ClearRequests();
+            // Keystone takes its time with the new token, so that all four are refused before it comes.
+            Cloud.InjectFault(new FakeCloud.FaultRule { Method = "POST", PathContains = "/identity/v3/auth/tokens", DelayMs = 1500, Times = 0 });
+            // All four send the revoked token at once, are refused, and ask the one session to renew.
+            var results = runspaces.AsParallel().WithDegreeOfParallelism(4).Select(ps => ps.Run("Get-OSProject")).ToList();
+            foreach (var result in results) result.AssertNoErrors();
+            Assert.Equal(4, Cloud.Requests.Count(r => r.Status == 401));
+            Assert.Equal(1, TokensIssued());
+        }
+        finally
+        {
+            Cloud.ClearFaults();
+            foreach (var ps in runspaces) ps.Dispose();
+        }
     }
 
     [Fact]
@@ -100,24 +127,5 @@ public sealed class FirstUseSessionTests : CloudTest
         Assert.Contains("demo", ps.Complete("Get-OSProject de"));
         ps.Run("Get-OSProject").AssertNoErrors();
         Assert.Equal(1, TokensIssued());
-    }
-
-    private sealed class EnvironmentScope : IDisposable
-    {
-        private readonly List<(string, string?)> _previous = new();
-
-        public EnvironmentScope(params (string Name, string? Value)[] variables)
-        {
-            foreach (var (name, value) in variables)
-            {
-                _previous.Add((name, Environment.GetEnvironmentVariable(name)));
-                Environment.SetEnvironmentVariable(name, value);
-            }
-        }
-
-        public void Dispose()
-        {
-            for (var i = _previous.Count - 1; i >= 0; i--) Environment.SetEnvironmentVariable(_previous[i].Item1, _previous[i].Item2);
-        }
     }
 }
