@@ -10,6 +10,8 @@
 BeforeDiscovery {
     # The real cloud, if the caller's shell has one (CreateImage on the real Nova and Glance).
     $script:RealCloud = -not [string]::IsNullOrEmpty($env:OS_AUTH_URL)
+    # Quotas are set with the openstack CLI (the module has no quota cmdlets), as the cloud's admin.
+    $script:RealCloudAdminCli = $RealCloud -and (Get-Command openstack -ErrorAction SilentlyContinue) -and $env:OS_USERNAME -eq 'admin'
 }
 
 BeforeAll {
@@ -483,5 +485,42 @@ finally {
         $a.UploadError | Should -BeNullOrEmpty
         $a.JobErrors | Should -BeNullOrEmpty
         $a.Final | Should -Be "$prefix-snap|active"
+    }
+}
+
+Describe 'Quota answers on the real cloud' -Skip:(-not $RealCloudAdminCli) {
+    BeforeAll {
+        $script:QuotaProject = 'session-quota-' + [guid]::NewGuid().ToString('N').Substring(0, 6)
+        openstack project create $QuotaProject -f value -c id | Out-Null
+        openstack role add --project $QuotaProject --user admin member
+        openstack quota set --instances 0 --networks 0 $QuotaProject
+    }
+    AfterAll {
+        if ($script:QuotaProject) {
+            $env:OS_PROJECT_NAME, $saved = $QuotaProject, $env:OS_PROJECT_NAME
+            openstack image list --private -f value -c ID | ForEach-Object { openstack image delete $_ 2>$null }
+            $env:OS_PROJECT_NAME = $saved
+            openstack project delete $QuotaProject
+        }
+    }
+
+    It 'Nova''s 403 and Neutron''s 409 "Quota exceeded" are ServerQuotaExceeded and NetworkQuotaExceeded (QuotaExceeded)' {
+        $quotaEnv = $RealEnv.Clone()
+        $quotaEnv['OS_PROJECT_NAME'] = $QuotaProject
+        $r = Invoke-FreshPwsh -Environment $quotaEnv -Script @'
+$f = Join-Path ([IO.Path]::GetTempPath()) ('sess-q-' + [guid]::NewGuid() + '.img')
+[IO.File]::WriteAllBytes($f, [byte[]](1..250))
+$img = New-OSImage -Name session-quota-img -File $f -DiskFormat raw -ContainerFormat bare
+$answer = [ordered]@{}
+New-OSServer -Name session-quota-vm -Image $img.Id -Flavor m1.tiny -NoNetwork -ErrorVariable e -ErrorAction SilentlyContinue | Out-Null
+$answer.Server = "$($e[0].FullyQualifiedErrorId)|$($e[0].CategoryInfo.Category)|$($e[0].Exception.Message)"
+New-OSNetwork -Name session-quota-net -ErrorVariable n -ErrorAction SilentlyContinue | Out-Null
+$answer.Network = "$($n[0].FullyQualifiedErrorId)|$($n[0].CategoryInfo.Category)|$($n[0].Exception.Message)"
+Remove-OSImage $img.Id -Confirm:$false
+[pscustomobject]$answer | ConvertTo-Json -Compress
+'@
+        $a = Get-Answer $r
+        $a.Server | Should -Match '^ServerQuotaExceeded,[^|]*\|QuotaExceeded\|.*Quota exceeded for instances'
+        $a.Network | Should -Match '^NetworkQuotaExceeded,[^|]*\|QuotaExceeded\|.*Quota exceeded for resources'
     }
 }

@@ -30,7 +30,7 @@ namespace OpenStack.Client.Http
             "gAAAAA[A-Za-z0-9_\\-=]{20,}|(?<=(?:x-auth-token|x-subject-token|bearer)[\"':= ]{1,3})[A-Za-z0-9_\\-=.]{8,}",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-        private static readonly string[] SecretQueryWords = { "token", "password", "secret", "signature", "key", "credential" };
+        private static readonly string[] SecretQueryWords = { "token", "password", "secret", "signature", "_sig", "api_key", "access_key", "private_key", "credential" };
 
         public static string Request(HttpRequestMessage request, HttpResponseMessage response, TimeSpan elapsed)
         {
