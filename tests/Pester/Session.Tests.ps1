@@ -253,9 +253,15 @@ $f = Join-Path ([IO.Path]::GetTempPath()) ('sess-up-' + [guid]::NewGuid() + '.im
     }
 
     It '-Debug alone (no -Verbose) traces without prompting, in a non-interactive pwsh' {
-        $r = Invoke-FreshPwsh -Environment $FakeEnv -Script 'Get-OSImage -Debug 5>&1 | ForEach-Object { "$_" }; "exit=$?"'
+        # PowerShell makes Verbose "Inquire" under -Debug alone: a cmdlet that writes Verbose (Remove-*) would
+        # prompt, and fail in pwsh -NonInteractive, if the module let it through.
+        $r = Invoke-FreshPwsh -Environment $FakeEnv -Script @'
+& { Get-OSImage -Debug; $n = New-OSNetwork -Name sess-dbg -Debug; Remove-OSNetwork $n.Id -Confirm:$false -Debug } 5>&1 | ForEach-Object { "$_" }
+"exit=$?"
+'@
         $r.Out | Should -Match '(?m)^HTTP GET .*/image/v2/images\?limit=\d+ -> 200 OK'
-        $r.All | Should -Not -Match 'prompt|PromptForChoice|ActionPreferenceStop'
+        $r.All | Should -Not -Match 'NonInteractive|prompt|PromptForChoice|ActionPreferenceStop'
+        $r.Out | Should -Match '(?m)^HTTP DELETE .*/v2.0/networks/[0-9a-f-]+ -> 204 '
         $r.Out | Should -Match 'exit=True'
     }
 

@@ -24,8 +24,14 @@ namespace OpenStack.PowerShell.Infrastructure
         /// </summary>
         protected void WriteNotice(string text)
         {
-            if (_noticesToVerbose ??= HttpTrace.VerboseIsOn(this)) WriteVerbose(text);
+            if (_noticesToVerbose ??= HttpTrace.VerboseIsOn(this)) base.WriteVerbose(text);
         }
+
+        /// <summary>
+        /// Every cmdlet's Verbose line goes through <see cref="WriteNotice"/> (this hides Cmdlet.WriteVerbose for the
+        /// module's cmdlets), so that `-Debug` alone never prompts nor, in pwsh -NonInteractive, fails.
+        /// </summary>
+        protected new void WriteVerbose(string text) => WriteNotice(text);
 
         protected CancellationToken CancellationToken => _cancellation.Token;
 
@@ -72,10 +78,7 @@ namespace OpenStack.PowerShell.Infrastructure
         {
             while (_notices.TryDequeue(out var notice))
             {
-                if (!notice.Trace)
-                {
-                    if (_noticesToVerbose ??= HttpTrace.VerboseIsOn(this)) WriteVerbose(notice.Text);
-                }
+                if (!notice.Trace) WriteNotice(notice.Text);
                 else if (_traceToDebug ??= HttpTrace.DebugIsOn(this)) WriteDebug(notice.Text);
                 else HttpTrace.WriteToStandardError(notice.Text);
             }

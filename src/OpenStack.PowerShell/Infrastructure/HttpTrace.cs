@@ -28,16 +28,15 @@ namespace OpenStack.PowerShell.Infrastructure
         }
 
         /// <summary>
-        /// Whether Verbose lines are shown without a prompt: -Verbose, or $VerbosePreference = Continue without
-        /// -Debug (which, when -Verbose is absent, turns the cmdlet's Verbose preference into Inquire).
+        /// Whether to hand a Verbose line to PowerShell at all. -Debug without -Verbose turns a cmdlet's Verbose
+        /// preference into Inquire (a prompt per line, an error in pwsh -NonInteractive): then the lines are
+        /// dropped, the trace saying more anyway. Otherwise PowerShell decides ($VerbosePreference, -Verbose).
         /// </summary>
         public static bool VerboseIsOn(PSCmdlet cmdlet)
         {
             var bound = cmdlet.MyInvocation.BoundParameters;
             if (bound.TryGetValue("Verbose", out var verbose)) return verbose is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(verbose);
-            if (bound.TryGetValue("Debug", out var debug) && (debug is SwitchParameter d ? d.IsPresent : LanguagePrimitives.IsTrue(debug))) return false;
-            var preference = cmdlet.SessionState?.PSVariable.GetValue("VerbosePreference");
-            return preference is ActionPreference p ? p == ActionPreference.Continue : string.Equals(preference?.ToString(), "Continue", StringComparison.OrdinalIgnoreCase);
+            return !(bound.TryGetValue("Debug", out var debug) && (debug is SwitchParameter d ? d.IsPresent : LanguagePrimitives.IsTrue(debug)));
         }
 
         public static void WriteToStandardError(string line)
