@@ -36,12 +36,12 @@ public sealed class ParsingTests
     [InlineData("http://h:9292/v2.1/", "http://h:9292/v2/images")]
     [InlineData("http://h/image", "http://h/image/v2/images")]
     public void GlanceRoot_AcceptsCatalogUrlsWithOrWithoutVersion(string catalogUrl, string expectedImages) =>
-        Assert.Equal(expectedImages, Image.V2.Urls.Images(Image.V2.Urls.ServiceRoot(new Uri(catalogUrl))).ToString());
+        Assert.Equal(expectedImages, Image.V2.Images.Resource.CollectionUrl(Image.V2.Urls.ServiceRoot(new Uri(catalogUrl))).ToString());
 
     [Fact]
     public void GlanceNextLink_IsRelativeToTheServiceRoot() =>
         Assert.Equal("http://h/image/v2/images?limit=2&marker=abc",
-            Image.V2.Urls.Next(new Uri("http://h/image/"), "/v2/images?limit=2&marker=abc").ToString());
+            Http.ServiceUrls.ResolveLink(new Uri("http://h/image/"), "/v2/images?limit=2&marker=abc").ToString());
 
     private static readonly List<CatalogService> Catalog = new()
     {

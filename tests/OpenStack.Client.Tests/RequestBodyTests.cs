@@ -48,7 +48,7 @@ public sealed class RequestBodyTests
     [Fact]
     public void ImagePatch_ReplacesKnownFields_AddsProperties_RemovesOnlyExisting_AndReplacesTagsWhole()
     {
-        var current = JsonSerializer.Deserialize("""{"id":"i","name":"a","status":"active","tags":["x","y"],"os_distro":"cirros"}""", Json.ClientJsonContext.Default.Image)!;
+        var current = JsonSerializer.Deserialize("""{"id":"i","name":"a","status":"active","tags":["x","y"],"os_distro":"cirros"}""", Image.V2.ImageJson.Default.Image)!;
         var changes = new UpdateImageOptions { Name = "b", Visibility = "public", Protected = true, MinRam = 512 };
         changes.SetProperties["hw_disk_bus"] = "virtio";
         changes.SetProperties["a/b"] = "slash";
@@ -65,6 +65,6 @@ public sealed class RequestBodyTests
     {
         var options = new ListImagesOptions { Name = "a b", Status = "active", Visibility = "all", Limit = 10 };
         options.Tags.Add("t");
-        Assert.Equal("http://h/v2/images?limit=10&name=a%20b&status=active&visibility=all&tag=t", options.ToUrl(new Uri("http://h/")).AbsoluteUri);
+        Assert.Equal("http://h/v2/images?limit=10&name=a%20b&status=active&visibility=all&tag=t", Http.ServiceClient.ListUrl(new Uri("http://h/"), Images.Resource, options, options.Name).AbsoluteUri);
     }
 }

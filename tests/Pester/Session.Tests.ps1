@@ -333,7 +333,8 @@ Get-Command -Module OpenStack.PowerShell | ForEach-Object {
         $classify = Get-Content (Join-Path $Repo 'src/OpenStack.PowerShell/Infrastructure/ErrorRecords.cs') -Raw
         $fixed += [regex]::Matches($classify, 'return \("(\w+)",') | ForEach-Object { $_.Groups[1].Value }
         $fixed += [regex]::Matches($classify, '\? "(\w+)" :') | ForEach-Object { $_.Groups[1].Value }
-        $patterns = [regex]::Matches($classify, '(?:noun|Pascal\(\w+\.Kind\)) \+ "(\w+)"') | ForEach-Object { '<Noun>' + $_.Groups[1].Value }
+        # Ids made of a noun and a problem, wherever the code builds them (the error table, the cmdlet bases).
+        $patterns = [regex]::Matches(($text -join "`n"), '(?:\bnoun|\bErrorNoun|\w+\.Noun\.ErrorNoun|Pascal\(\w+\.Kind\)) \+ "(\w+)"') | ForEach-Object { '<Noun>' + $_.Groups[1].Value }
         # Ids built from an enum: each value of the enum, with its prefix.
         $enumFiles = @{ 'input' = 'ImageInputProblem'; 'data' = 'ImageDataProblem'; 'config' = 'CloudConfigProblem' }
         foreach ($m in [regex]::Matches($classify, '"(\w+)" \+ (\w+)\.Problem')) {
@@ -348,7 +349,7 @@ Get-Command -Module OpenStack.PowerShell | ForEach-Object {
         foreach ($id in $fixed) { $About | Should -Match "(?m)^\s+$id\s" -Because "the code emits $id" }
         foreach ($p in ($patterns | Sort-Object -Unique)) { $About | Should -Match ([regex]::Escape($p)) -Because "the code emits $p" }
         # Every noun of those patterns is named.
-        $nouns = [regex]::Matches(($text -join "`n"), 'ErrorNoun => "(\w+)"|ErrorRecords\.From\(\w+, "(\w+)"|NotFoundException\("(\w+)"') |
+        $nouns = [regex]::Matches(($text -join "`n"), 'ErrorNoun => "(\w+)"|ErrorRecords\.From\(\w+, "(\w+)"|NotFoundException\("(\w+)"|new ResourceNoun\("(\w+)"') |
             ForEach-Object { ($_.Groups | Select-Object -Skip 1 | Where-Object Success | Select-Object -First 1).Value } |
             ForEach-Object { $_.Substring(0, 1).ToUpperInvariant() + $_.Substring(1) } | Sort-Object -Unique
         $nounLine = ($About -replace '\s+', ' ')

@@ -22,14 +22,14 @@ namespace OpenStack.PowerShell.Completers
     public sealed class ServerNameCompleter : CachedNameCompleter
     {
         protected override IEnumerable<(string Id, string? Name)> Load(OpenStackSession session, CancellationToken cancellationToken) =>
-            FirstPage(new ComputeClient(session).ListServers(new ListServersOptions { Limit = 1000 }, cancellationToken)).Select(s => (s.Id, s.Name));
+            FirstPage(new ComputeClient(session).List(Servers.Resource, new ListServersOptions { Limit = 1000 }, cancellationToken)).Select(s => (s.Id, s.Name));
     }
 
     /// <summary>Completes flavor names and ids.</summary>
     public sealed class FlavorNameCompleter : CachedNameCompleter
     {
         protected override IEnumerable<(string Id, string? Name)> Load(OpenStackSession session, CancellationToken cancellationToken) =>
-            FirstPage(new ComputeClient(session).ListFlavors(false, cancellationToken)).Select(f => (f.Id, (string?)f.Name));
+            FirstPage(new ComputeClient(session).List(Flavors.Resource, null, cancellationToken)).Select(f => (f.Id, (string?)f.Name));
     }
 
     /// <summary>Completes keypair names (keypairs have no other id).</summary>
@@ -38,34 +38,34 @@ namespace OpenStack.PowerShell.Completers
         protected override bool CompleteIds => false;
 
         protected override IEnumerable<(string Id, string? Name)> Load(OpenStackSession session, CancellationToken cancellationToken) =>
-            FirstPage(new ComputeClient(session).ListKeypairs(cancellationToken)).Select(k => (k.Name, (string?)k.Name));
+            FirstPage(new ComputeClient(session).List(Keypairs.Resource, null, cancellationToken)).Select(k => (k.Name, (string?)k.Name));
     }
 
     /// <summary>Completes network names and ids.</summary>
     public sealed class NetworkNameCompleter : CachedNameCompleter
     {
         protected override IEnumerable<(string Id, string? Name)> Load(OpenStackSession session, CancellationToken cancellationToken) =>
-            FirstPage(new NetworkClient(session).ListNetworks(new ListNetworksOptions { Limit = 1000 }, cancellationToken)).Select(n => (n.Id, n.Name));
+            FirstPage(new NetworkClient(session).List(Networks.Resource, new ListNetworksOptions { Limit = 1000 }, cancellationToken)).Select(n => (n.Id, n.Name));
     }
 
     /// <summary>Completes subnet names and ids.</summary>
     public sealed class SubnetNameCompleter : CachedNameCompleter
     {
         protected override IEnumerable<(string Id, string? Name)> Load(OpenStackSession session, CancellationToken cancellationToken) =>
-            FirstPage(new NetworkClient(session).ListSubnets(new ListSubnetsOptions { Limit = 1000 }, cancellationToken)).Select(s => (s.Id, s.Name));
+            FirstPage(new NetworkClient(session).List(Subnets.Resource, new ListSubnetsOptions { Limit = 1000 }, cancellationToken)).Select(s => (s.Id, s.Name));
     }
 
     /// <summary>Completes router names and ids.</summary>
     public sealed class RouterNameCompleter : CachedNameCompleter
     {
         protected override IEnumerable<(string Id, string? Name)> Load(OpenStackSession session, CancellationToken cancellationToken) =>
-            FirstPage(new NetworkClient(session).ListRouters(new ListRoutersOptions { Limit = 1000 }, cancellationToken)).Select(r => (r.Id, r.Name));
+            FirstPage(new NetworkClient(session).List(Routers.Resource, new ListRoutersOptions { Limit = 1000 }, cancellationToken)).Select(r => (r.Id, r.Name));
     }
 
     /// <summary>Completes project names and ids: those the user can scope to (GET /v3/auth/projects), as Get-OSProject lists them.</summary>
     public sealed class ProjectNameCompleter : CachedNameCompleter
     {
         protected override IEnumerable<(string Id, string? Name)> Load(OpenStackSession session, CancellationToken cancellationToken) =>
-            FirstPage(new IdentityClient(session).ListAuthProjects(cancellationToken)).Select(p => (p.Id, (string?)p.Name));
+            FirstPage(new IdentityClient(session).List(Projects.OwnResource, null, cancellationToken)).Select(p => (p.Id, (string?)p.Name));
     }
 }

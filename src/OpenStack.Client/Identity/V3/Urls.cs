@@ -19,7 +19,5 @@ namespace OpenStack.Client.Identity.V3
         }
 
         public static Uri Tokens(Uri v3Root) => new Uri(v3Root, "auth/tokens");
-        public static Uri AuthProjects(Uri v3Root) => new Uri(v3Root, "auth/projects");
-        public static Uri Projects(Uri v3Root) => new Uri(v3Root, "projects");
     }
 }

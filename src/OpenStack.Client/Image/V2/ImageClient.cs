@@ -8,7 +8,7 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using OpenStack.Client.Http;
-using OpenStack.Client.Json;
+using OpenStack.Client.Resources;
 
 namespace OpenStack.Client.Image.V2
 {
@@ -16,20 +16,15 @@ namespace OpenStack.Client.Image.V2
     public sealed class ImageClient : ServiceClient
     {
         public const string ServiceType = "image";
-        private const string Kind = "image";
-
         public ImageClient(OpenStackSession session) : base(session, Urls.ServiceRoot(session.GetEndpoint(ServiceType))) { }
 
-        /// <summary>GET /v2/images, following Glance's "next" links page by page.</summary>
-        public Pager<Image> ListImages(ListImagesOptions options, CancellationToken cancellationToken)
-        {
-            var first = options.ToUrl(Root);
-            return Pager<Image>.Create(this, first, ClientJsonContext.Default.ImageListPage,
-                page => (page.Images, page.Next), next => Urls.NextPage(Root, first, next), cancellationToken);
-        }
+        /// <summary>Glance re-encodes its next link and loses repeated filters: the next page is asked with the first page's query.</summary>
+        protected internal override Uri NextPageUrl(Uri first, string link) => Urls.NextPage(Root, first, link);
 
-        public Task<Image> GetImageAsync(string id, CancellationToken cancellationToken) =>
-            GetJsonAsync(Urls.Image(Root, id), ClientJsonContext.Default.Image, cancellationToken);
+        /// <summary>GET /v2/images, following Glance's "next" links page by page.</summary>
+        public Pager<Image> ListImages(ListImagesOptions options, CancellationToken cancellationToken) => List(Images.Resource, options, cancellationToken);
+
+        public Task<Image> GetImageAsync(string id, CancellationToken cancellationToken) => GetAsync(Images.Resource, id, cancellationToken);
 
         /// <summary>The image with this id, or null when Glance answers 404 (or the text is no UUID, so cannot be an id).</summary>
         public async Task<Image?> TryGetImageAsync(string id, CancellationToken cancellationToken)
@@ -46,35 +41,16 @@ namespace OpenStack.Client.Image.V2
         }
 
         /// <summary>
-        /// An image by id, or else by exact name, as `openstack image show` finds it. One match or an error:
-        /// <see cref="ResourceNotFoundException"/> or <see cref="AmbiguousNameException"/>.
+        /// An image by id, or else by name (exact, else a unique case-insensitive match), as `openstack image show`
+        /// finds it. One match or an error: <see cref="ResourceNotFoundException"/> or <see cref="AmbiguousNameException"/>.
         /// </summary>
-        public async Task<Image> FindImageAsync(string nameOrId, CancellationToken cancellationToken)
-        {
-            if (LooksLikeId(nameOrId))
-            {
-                try
-                {
-                    return await GetImageAsync(nameOrId, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OpenStackApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-                {
-                    // An image may be named like a UUID; fall through to the name lookup.
-                }
-            }
-            var matches = await ListImages(new ListImagesOptions { Name = nameOrId }, cancellationToken).AllAsync().ConfigureAwait(false);
-            if (matches.Count == 0) throw new ResourceNotFoundException(Kind, nameOrId);
-            if (matches.Count > 1) throw new AmbiguousNameException(Kind, nameOrId, matches.Select(i => i.Id));
-            return matches[0];
-        }
+        public Task<Image> FindImageAsync(string nameOrId, CancellationToken cancellationToken) => FindAsync(Images.Resource, nameOrId, cancellationToken);
 
         /// <summary>POST /v2/images: creates the record (status queued).</summary>
         public async Task<Image> CreateImageAsync(CreateImageOptions options, CancellationToken cancellationToken)
         {
-            var body = CreateBody(options);
-            using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, Urls.Images(Root)) { Content = Json(body) },
-                cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync(response, ClientJsonContext.Default.Image).ConfigureAwait(false);
+            using var response = await SendJsonAsync(HttpMethod.Post, Images.Resource.CollectionUrl(Root), CreateBody(options), cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync(response, ImageJson.Default.Image).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -112,24 +88,16 @@ namespace OpenStack.Client.Image.V2
         /// <summary>PATCH /v2/images/{id} with a JSON patch built from <paramref name="changes"/> against <paramref name="current"/>.</summary>
         public async Task<Image> UpdateImageAsync(Image current, UpdateImageOptions changes, CancellationToken cancellationToken)
         {
-            var patch = ImagePatch.Build(current, changes);
-            using var response = await SendAsync(() =>
-            {
-                var content = new ByteArrayContent(patch);
-                content.Headers.ContentType = new MediaTypeHeaderValue(ImagePatch.MediaType);
-                return new HttpRequestMessage(new HttpMethod("PATCH"), Urls.Image(Root, current.Id)) { Content = content };
-            }, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync(response, ClientJsonContext.Default.Image).ConfigureAwait(false);
+            using var response = await SendJsonAsync(new HttpMethod("PATCH"), Images.Resource.ItemUrl(Root, current.Id), ImagePatch.Build(current, changes),
+                cancellationToken, ImagePatch.MediaType).ConfigureAwait(false);
+            return await ReadJsonAsync(response, ImageJson.Default.Image).ConfigureAwait(false);
         }
 
         public Task DeactivateImageAsync(string id, CancellationToken cancellationToken) => ActionAsync(id, "deactivate", cancellationToken);
 
         public Task ReactivateImageAsync(string id, CancellationToken cancellationToken) => ActionAsync(id, "reactivate", cancellationToken);
 
-        public async Task DeleteImageAsync(string id, CancellationToken cancellationToken)
-        {
-            using var _ = await SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, Urls.Image(Root, id)), cancellationToken).ConfigureAwait(false);
-        }
+        public Task DeleteImageAsync(string id, CancellationToken cancellationToken) => DeleteAsync(Images.Resource, id, cancellationToken);
 
         private async Task ActionAsync(string id, string action, CancellationToken cancellationToken)
         {
@@ -138,10 +106,10 @@ namespace OpenStack.Client.Image.V2
 
         private static bool LooksLikeId(string value) => Guid.TryParse(value, out _);
 
-        private static Dictionary<string, object> CreateBody(CreateImageOptions o)
+        private static BodyMap CreateBody(CreateImageOptions o)
         {
-            // A dictionary rather than a model: custom properties sit at the top level beside the known fields.
-            var body = new Dictionary<string, object>(StringComparer.Ordinal);
+            // A map rather than a model: custom properties sit at the top level beside the known fields.
+            var body = new BodyMap();
             foreach (var pair in o.Properties) body[pair.Key] = pair.Value;
             body["name"] = o.Name;
             body["disk_format"] = o.DiskFormat;
@@ -153,13 +121,6 @@ namespace OpenStack.Client.Image.V2
             if (o.Protected.HasValue) body["protected"] = o.Protected.Value;
             if (o.Tags.Count > 0) body["tags"] = o.Tags.ToArray();
             return body;
-        }
-
-        private static HttpContent Json(Dictionary<string, object> body)
-        {
-            var content = new ByteArrayContent(JsonBodyWriter.Write(body));
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            return content;
         }
     }
 }

@@ -12,13 +12,8 @@ namespace OpenStack.Client.Image.V2
         /// </summary>
         public static Uri ServiceRoot(Uri catalogUrl) => ServiceUrls.RootWithoutVersion(catalogUrl);
 
-        public static Uri Images(Uri root) => new Uri(root, "v2/images");
-        public static Uri Image(Uri root, string id) => new Uri(root, "v2/images/" + Uri.EscapeDataString(id));
         public static Uri File(Uri root, string id) => new Uri(root, "v2/images/" + Uri.EscapeDataString(id) + "/file");
         public static Uri Action(Uri root, string id, string action) => new Uri(root, "v2/images/" + Uri.EscapeDataString(id) + "/actions/" + action);
-
-        /// <summary>Glance's next link is an absolute path below the root ("/v2/images?…").</summary>
-        public static Uri Next(Uri root, string next) => ServiceUrls.ResolveLink(root, next);
 
         /// <summary>
         /// The page after <paramref name="next"/>, asked with the first page's own query plus the link's marker.
@@ -27,7 +22,7 @@ namespace OpenStack.Client.Image.V2
         /// </summary>
         public static Uri NextPage(Uri root, Uri first, string next)
         {
-            var link = Next(root, next);
+            var link = ServiceUrls.ResolveLink(root, next);
             string? marker = null;
             foreach (var pair in link.Query.TrimStart('?').Split('&'))
             {

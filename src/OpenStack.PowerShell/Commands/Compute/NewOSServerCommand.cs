@@ -100,7 +100,7 @@ namespace OpenStack.PowerShell.Commands.Compute
                 }
                 var (id, reservation) = Run(ct => Compute.CreateServerAsync(options, ct));
                 var ids = id != null ? new List<string> { id }
-                    : Run(ct => Compute.ListServers(new ListServersOptions { ReservationId = reservation }, ct).AllAsync()).Select(s => s.Id).ToList();
+                    : Run(ct => Compute.List(Servers.Resource, new ListServersOptions { ReservationId = reservation }, ct).AllAsync()).Select(s => s.Id).ToList();
                 foreach (var serverId in ids) ForEachInput(serverId, () => Finish(serverId));
             });
         }
@@ -110,7 +110,7 @@ namespace OpenStack.PowerShell.Commands.Compute
             WriteVerbose($"Nova accepted server {id}.");
             var server = Wait
                 ? WaitForServer(id, Name!, "ACTIVE", s => s.Status == "ACTIVE", Timeout)!
-                : Run(ct => Compute.GetServerAsync(id, ct));
+                : Run(ct => Compute.GetAsync(Servers.Resource, id, ct));
             FillNames(new[] { server });
             WriteObject(server);
         }

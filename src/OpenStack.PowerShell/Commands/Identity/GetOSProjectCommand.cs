@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using OpenStack.Client.Identity.V3;
+using OpenStack.Client.Resources;
 using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Identity
@@ -10,7 +11,7 @@ namespace OpenStack.PowerShell.Commands.Identity
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "OSProject")]
     [OutputType(typeof(Project))]
-    public sealed class GetOSProjectCommand : OpenStackCmdlet
+    public sealed class GetOSProjectCommand : ResourceCmdlet<IdentityClient, Project>
     {
         [Parameter(Position = 0)]
         [SupportsWildcards]
@@ -20,15 +21,14 @@ namespace OpenStack.PowerShell.Commands.Identity
 
         [Parameter] public SwitchParameter All { get; set; }
 
-        protected override string ErrorNoun => "Project";
+        protected override ResourceDescriptor<Project> Resource => Projects.Resource;
 
         protected override void EndProcessing()
         {
-            var client = CreateClient(s => new IdentityClient(s));
             var filter = new NameFilter(Name);
             ForEachInput(null, () =>
             {
-                var pager = All ? client.ListProjects(null, null, CancellationToken) : client.ListAuthProjects(CancellationToken);
+                var pager = Client.List(All ? Projects.Resource : Projects.OwnResource, null, CancellationToken);
                 System.Collections.Generic.IReadOnlyList<Project>? page;
                 while ((page = Run(_ => pager.NextPageAsync())) != null)
                 {
@@ -40,7 +40,7 @@ namespace OpenStack.PowerShell.Commands.Identity
             });
             foreach (var missing in filter.UnmatchedLiterals())
             {
-                WriteFailure(new Client.Http.ResourceNotFoundException("project", missing), missing);
+                WriteFailure(new Client.Http.ResourceNotFoundException(Projects.Noun, missing), missing);
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using OpenStack.Client.Identity.V3;
+using OpenStack.Client.Resources;
 using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Identity
@@ -7,7 +8,7 @@ namespace OpenStack.PowerShell.Commands.Identity
     /// <summary>Creates a project (`openstack project create`); an admin call.</summary>
     [Cmdlet(VerbsCommon.New, "OSProject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Project))]
-    public sealed class NewOSProjectCommand : OpenStackCmdlet
+    public sealed class NewOSProjectCommand : ResourceCmdlet<IdentityClient, Project>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
@@ -29,18 +30,17 @@ namespace OpenStack.PowerShell.Commands.Identity
         [ValidateNotNullOrEmpty]
         public string[]? Tag { get; set; }
 
-        protected override string ErrorNoun => "Project";
+        protected override ResourceDescriptor<Project> Resource => Projects.Resource;
 
         protected override void ProcessRecord()
         {
-            var client = CreateClient(s => new IdentityClient(s));
             ForEachInput(Name, () =>
             {
                 var options = new CreateProjectOptions { Name = Name!, Description = Description, Enabled = !Disabled };
-                if (Domain != null) options.DomainId = Run(ct => client.FindDomainIdAsync(Domain, ct));
+                if (Domain != null) options.DomainId = Find(Projects.Domains, Domain).Id;
                 foreach (var tag in Tag ?? new string[0]) options.Tags.Add(tag);
                 if (!ShouldProcess(Domain == null ? Name : $"{Name} in domain {Domain}", "Create project")) return;
-                WriteObject(Run(ct => client.CreateProjectAsync(options, ct)));
+                WriteObject(Run(ct => Client.CreateAsync(Resource, options, ct)));
             });
         }
     }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using OpenStack.Client.Identity.V3;
+using OpenStack.Client.Resources;
 using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Identity
@@ -10,11 +11,12 @@ namespace OpenStack.PowerShell.Commands.Identity
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "OSProject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveOSProjectCommand : OpenStackCmdlet
+    public sealed class RemoveOSProjectCommand : ResourceCmdlet<IdentityClient, Project>
     {
         /// <summary>Names or ids; projects (objects with an Id) bind from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completers.ProjectNameCompleter))]
         public string[]? Project { get; set; }
@@ -24,20 +26,21 @@ namespace OpenStack.PowerShell.Commands.Identity
         [ValidateNotNullOrEmpty]
         public string? Domain { get; set; }
 
-        protected override string ErrorNoun => "Project";
+        protected override ResourceDescriptor<Project> Resource => Projects.Resource;
 
         protected override void ProcessRecord()
         {
-            var client = CreateClient(s => new IdentityClient(s));
             foreach (var nameOrId in Project!)
             {
                 ForEachInput(nameOrId, () =>
                 {
-                    var domainId = Domain == null ? null : Run(ct => client.FindDomainIdAsync(Domain, ct));
-                    var project = Run(ct => client.FindProjectAsync(nameOrId, domainId, ct));
-                    if (!ShouldProcess($"{project.Name} ({project.Id})", "Delete project")) return;
-                    Run(ct => client.DeleteProjectAsync(project.Id, ct));
-                    WriteVerbose($"Deleted project {project.Name} ({project.Id}).");
+                    var domainId = Domain == null ? null : Find(Projects.Domains, Domain).Id;
+                    foreach (var project in Pick(Resource, nameOrId, new ListProjectsOptions { DomainId = domainId }))
+                    {
+                        if (!ShouldProcess(Describe(project), "Delete project")) continue;
+                        Run(ct => Client.DeleteAsync(Resource, project.Id, ct));
+                        WriteVerbose($"Deleted project {Describe(project)}.");
+                    }
                 });
             }
         }

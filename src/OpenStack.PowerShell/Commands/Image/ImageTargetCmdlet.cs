@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using OpenStack.Client.Image.V2;
+using OpenStack.Client.Resources;
 using OpenStack.PowerShell.Completers;
 using OpenStack.PowerShell.Infrastructure;
 
@@ -11,14 +12,14 @@ namespace OpenStack.PowerShell.Commands.Image
     /// Base of the cmdlets that act on existing images: they take names or ids (-Image), or image objects
     /// from the pipeline (-InputObject), and resolve each to one image before acting.
     /// </summary>
-    public abstract class ImageTargetCmdlet : OpenStackCmdlet
+    public abstract class ImageTargetCmdlet : ResourceCmdlet<ImageClient, Client.Image.V2.Image>
     {
         protected const string NameOrIdSet = "NameOrId";
         protected const string ObjectSet = "Object";
-        private ImageClient? _client;
 
-        /// <summary>Image names or ids. A name must match exactly one image.</summary>
+        /// <summary>Image names, ids or wildcards. A plain name must match exactly one image; a wildcard acts on each match.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameOrIdSet, ValueFromPipeline = true)]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(ImageNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? Image { get; set; }
@@ -28,9 +29,7 @@ namespace OpenStack.PowerShell.Commands.Image
         [ValidateNotNull]
         public Client.Image.V2.Image[]? InputObject { get; set; }
 
-        protected override string ErrorNoun => "Image";
-
-        protected ImageClient Client => _client ??= CreateClient(s => new ImageClient(s));
+        protected override ResourceDescriptor<Client.Image.V2.Image> Resource => Images.Resource;
 
         protected override void ProcessRecord()
         {
@@ -41,13 +40,14 @@ namespace OpenStack.PowerShell.Commands.Image
             }
             foreach (var nameOrId in Image ?? Array.Empty<string>())
             {
-                ForEachInput(nameOrId, () => Process(Run(ct => Client.FindImageAsync(nameOrId, ct))));
+                ForEachInput(nameOrId, () =>
+                {
+                    foreach (var image in Pick(Resource, nameOrId)) Process(image);
+                });
             }
         }
 
         /// <summary>Acts on one resolved image; client exceptions become non-terminating errors.</summary>
         protected abstract void Process(Client.Image.V2.Image image);
-
-        protected static string Describe(Client.Image.V2.Image image) => string.IsNullOrEmpty(image.Name) ? image.Id : $"{image.Name} ({image.Id})";
     }
 }
