@@ -24,6 +24,16 @@ namespace OpenStack.PowerShell.Completers
         private static readonly ConcurrentDictionary<Type, ConditionalCache<OpenStackSession, IReadOnlyList<(string Id, string? Name)>>> Caches =
             new ConcurrentDictionary<Type, ConditionalCache<OpenStackSession, IReadOnlyList<(string Id, string? Name)>>>();
 
+        private readonly ConditionalCache<OpenStackSession, IReadOnlyList<(string Id, string? Name)>>? _ownCache;
+
+        protected CachedNameCompleter() { }
+
+        /// <summary>For completers that keep their list in a cache of their own (a static field made by <see cref="NewCache"/>).</summary>
+        private protected CachedNameCompleter(ConditionalCache<OpenStackSession, IReadOnlyList<(string Id, string? Name)>> cache) => _ownCache = cache;
+
+        internal static ConditionalCache<OpenStackSession, IReadOnlyList<(string Id, string? Name)>> NewCache() =>
+            new ConditionalCache<OpenStackSession, IReadOnlyList<(string Id, string? Name)>>(CacheLifetime);
+
         /// <summary>Whether ids are offered too (keypairs have none but their names).</summary>
         protected virtual bool CompleteIds => true;
 
@@ -38,8 +48,7 @@ namespace OpenStack.PowerShell.Completers
         {
             var session = CompletionSession.Resolve(fakeBoundParameters);
             if (session == null) return Enumerable.Empty<CompletionResult>();
-            var items = Caches.GetOrAdd(GetType(), _ => new ConditionalCache<OpenStackSession, IReadOnlyList<(string, string?)>>(CacheLifetime))
-                .GetOrAdd(session, session.ChangeCount, LoadSafely);
+            var items = (_ownCache ?? Caches.GetOrAdd(GetType(), _ => NewCache())).GetOrAdd(session, session.ChangeCount, LoadSafely);
             var pattern = new WildcardPattern(WildcardPattern.Escape((wordToComplete ?? string.Empty).Trim('\'', '"')) + "*", WildcardOptions.IgnoreCase);
             var byName = names
                 ? items.Where(i => !string.IsNullOrEmpty(i.Name) && pattern.IsMatch(i.Name)).Select(i => i.Name!).Distinct()

@@ -42,24 +42,24 @@ namespace OpenStack.PowerShell.Completers
     }
 
     /// <summary>Completes network names and ids.</summary>
-    public sealed class NetworkNameCompleter : CachedNameCompleter
+    public sealed class NetworkNameCompleter : NeutronNameCompleter
     {
-        protected override IEnumerable<(string Id, string? Name)> Load(OpenStackSession session, CancellationToken cancellationToken) =>
-            FirstPage(new NetworkClient(session).List(Networks.Resource, new ListNetworksOptions { Limit = 1000 }, cancellationToken)).Select(n => (n.Id, n.Name));
+        private protected override IEnumerable<(string Id, string? Name)> List(NetworkClient client, CancellationToken cancellationToken) =>
+            FirstPage(client.List(Networks.Resource, new ListNetworksOptions { Limit = 1000 }, cancellationToken)).Select(n => (n.Id, n.Name));
     }
 
     /// <summary>Completes subnet names and ids.</summary>
-    public sealed class SubnetNameCompleter : CachedNameCompleter
+    public sealed class SubnetNameCompleter : NeutronNameCompleter
     {
-        protected override IEnumerable<(string Id, string? Name)> Load(OpenStackSession session, CancellationToken cancellationToken) =>
-            FirstPage(new NetworkClient(session).List(Subnets.Resource, new ListSubnetsOptions { Limit = 1000 }, cancellationToken)).Select(s => (s.Id, s.Name));
+        private protected override IEnumerable<(string Id, string? Name)> List(NetworkClient client, CancellationToken cancellationToken) =>
+            FirstPage(client.List(Subnets.Resource, new ListSubnetsOptions { Limit = 1000 }, cancellationToken)).Select(s => (s.Id, s.Name));
     }
 
     /// <summary>Completes router names and ids.</summary>
-    public sealed class RouterNameCompleter : CachedNameCompleter
+    public sealed class RouterNameCompleter : NeutronNameCompleter
     {
-        protected override IEnumerable<(string Id, string? Name)> Load(OpenStackSession session, CancellationToken cancellationToken) =>
-            FirstPage(new NetworkClient(session).List(Routers.Resource, new ListRoutersOptions { Limit = 1000 }, cancellationToken)).Select(r => (r.Id, r.Name));
+        private protected override IEnumerable<(string Id, string? Name)> List(NetworkClient client, CancellationToken cancellationToken) =>
+            FirstPage(client.List(Routers.Resource, new ListRoutersOptions { Limit = 1000 }, cancellationToken)).Select(r => (r.Id, r.Name));
     }
 
     /// <summary>Completes project names and ids: those the user can scope to (GET /v3/auth/projects), as Get-OSProject lists them.</summary>
