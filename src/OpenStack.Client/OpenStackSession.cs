@@ -15,6 +15,7 @@ namespace OpenStack.Client
         private readonly SemaphoreSlim _renewLock = new SemaphoreSlim(1, 1);
         private volatile IssuedToken _token;
         private bool _revoked;
+        private long _changeCount;
 
         private OpenStackSession(AuthOptions options, HttpTransport transport, IssuedToken token)
         {
@@ -58,6 +59,8 @@ namespace OpenStack.Client
         public IReadOnlyList<string> Roles => _token.Roles;
         public IReadOnlyList<CatalogService> Catalog => _token.Catalog;
         public bool IsConnected => !_revoked && DateTimeOffset.UtcNow < _token.ExpiresAt;
+        /// <summary>Whether Disconnect-OpenStack revoked the token (an expired token may still be renewed: that is not disconnected).</summary>
+        public bool IsDisconnected => _revoked;
         /// <summary>"project demo", "domain Default" or "unscoped", for views.</summary>
         public string Scope => ProjectName != null ? $"project {ProjectName}" : DomainName != null ? $"domain {DomainName}" : "unscoped";
         /// <summary>Retries of an idempotent request after 502/503/504/429 or a dropped connection (0 = none).</summary>
@@ -66,6 +69,11 @@ namespace OpenStack.Client
         public TimeSpan RetryMaxDelay => _options.Transport.RetryMaxDelay;
         /// <summary>HTTP requests this session has sent, authentication included.</summary>
         public long RequestCount => Transport.RequestCount;
+
+        /// <summary>Successful changes (POST, PUT, PATCH, DELETE) made through this session: lists cached before one are stale.</summary>
+        public long ChangeCount => Interlocked.Read(ref _changeCount);
+
+        internal void NoteChange() => Interlocked.Increment(ref _changeCount);
 
         internal HttpTransport Transport { get; }
         internal Uri IdentityRoot { get; }
@@ -99,7 +107,9 @@ namespace OpenStack.Client
             {
                 if (!ReferenceEquals(_token.Value, staleToken) && _token.Value != staleToken) return _token.Value;
                 if (!CanRenew) throw new OpenStackException("The session's token expired and was given by -Token, so it cannot be renewed; connect again.");
+                var why = DateTimeOffset.UtcNow + RenewMargin >= _token.ExpiresAt ? "it expires at " + _token.ExpiresAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture) : "it was refused (401)";
                 _token = await TokenIssuer.IssueAsync(Transport, _options, cancellationToken).ConfigureAwait(false);
+                RequestNotices.Trace($"Token renewed for {UserName} ({why}); the new one expires at {_token.ExpiresAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture)}.");
                 return _token.Value;
             }
             finally

@@ -111,11 +111,12 @@ public sealed class ConnectFromConfigTests : CloudTest
         }
     }
 
-    private sealed class EnvironmentScope : IDisposable
+    /// <summary>Sets process environment variables until disposed (FirstUseSessionTests uses it too).</summary>
+    internal sealed class EnvironmentScope : IDisposable
     {
         private readonly List<(string, string?)> _previous = new();
 
-        public EnvironmentScope((string Name, string? Value)[] variables)
+        public EnvironmentScope(params (string Name, string? Value)[] variables)
         {
             foreach (var (name, value) in variables)
             {

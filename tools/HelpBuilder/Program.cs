@@ -8,8 +8,8 @@ using System.Xml;
 namespace HelpBuilder
 {
     /// <summary>
-    /// HelpBuilder &lt;docsDir&gt; &lt;outputXmlPath&gt;: every cmdlet page of docsDir (PlatyPS markdown; about_*.md
-    /// skipped) into one MAML file. Exit 0 when written, 1 when a page is malformed (nothing is written then,
+    /// HelpBuilder &lt;docsDir&gt; &lt;outputXmlPath&gt;: every cmdlet page of docsDir (PlatyPS markdown) into one MAML
+    /// file, and every about_*.md page into about_*.help.txt (plain text) beside it. Exit 0 when written, 1 when a page is malformed (nothing is written then,
     /// so a stale but valid help file is never replaced by a partial one), 2 on wrong usage.
     /// </summary>
     internal static class Program
@@ -60,8 +60,15 @@ namespace HelpBuilder
             var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
             using (var writer = XmlWriter.Create(output, settings)) MamlWriter.Write(commands.OrderBy(c => c.Name, StringComparer.Ordinal)).Save(writer);
 
+            // About topics ship as plain text beside the MAML file: Get-Help prints a .help.txt as it is.
+            foreach (var page in pages.Where(IsAboutTopic))
+            {
+                var topic = Path.Combine(Path.GetDirectoryName(output)!, Path.GetFileNameWithoutExtension(page) + ".help.txt");
+                File.WriteAllText(topic, AboutTopicWriter.Write(File.ReadAllText(page)), new UTF8Encoding(false));
+            }
+
             Console.WriteLine($"HelpBuilder: wrote {output}: {commands.Count} cmdlets, {commands.Sum(c => c.Parameters.Count)} parameters, " +
-                              $"{commands.Sum(c => c.Examples.Count)} examples ({skipped} about topic(s) skipped).");
+                              $"{commands.Sum(c => c.Examples.Count)} examples; {skipped} about topic(s) as plain text.");
             return 0;
         }
 

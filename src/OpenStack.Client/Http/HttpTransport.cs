@@ -13,7 +13,8 @@ namespace OpenStack.Client.Http
 {
     /// <summary>
     /// One HttpClient per session (connections are pooled across every service of the cloud), TLS rules,
-    /// timeouts, and the translation of transport failures into <see cref="OpenStackConnectionException"/>.
+    /// timeouts, the translation of transport failures into <see cref="OpenStackConnectionException"/>, and
+    /// the HTTP trace of every request (<see cref="HttpTrace"/>, heard through <see cref="RequestNotices"/>).
     /// </summary>
     internal sealed class HttpTransport : IDisposable
     {
@@ -57,9 +58,17 @@ namespace OpenStack.Client.Http
             using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (timeout.HasValue && timeout.Value != Timeout.InfiniteTimeSpan) timeoutSource.CancelAfter(timeout.Value);
             Interlocked.Increment(ref _requestCount);
+            var tracing = RequestNotices.IsTracing;
+            var clock = tracing ? System.Diagnostics.Stopwatch.StartNew() : null;
             try
             {
-                return await _client.SendAsync(request, completion, timeoutSource.Token).ConfigureAwait(false);
+                var response = await _client.SendAsync(request, completion, timeoutSource.Token).ConfigureAwait(false);
+                if (clock != null) RequestNotices.Trace(HttpTrace.Request(request, response, clock.Elapsed));
+                return response;
+            }
+            catch (Exception ex) when (clock != null && TraceFailure(request, ex, clock.Elapsed))
+            {
+                throw; // not reached: TraceFailure returns false
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -93,6 +102,7 @@ namespace OpenStack.Client.Http
             {
                 body = Array.Empty<byte>();
             }
+            if (RequestNotices.IsTracing) RequestNotices.Trace(HttpTrace.ErrorBody(response, body));
             var contentType = response.Content?.Headers.ContentType?.MediaType;
             var message = ErrorBodyParser.ExtractMessage(body, contentType);
             return new OpenStackApiException(response.StatusCode, request.Method.Method, Redact(request.RequestUri!), message, RequestIdOf(response));
@@ -104,6 +114,12 @@ namespace OpenStack.Client.Http
 
         /// <summary>The URL without user info or query, as it may appear in messages.</summary>
         public static Uri Redact(Uri uri) => new Uri(uri.GetLeftPart(UriPartial.Path));
+
+        private static bool TraceFailure(HttpRequestMessage request, Exception ex, TimeSpan elapsed)
+        {
+            RequestNotices.Trace(HttpTrace.Failure(request, ex, elapsed));
+            return false;
+        }
 
         private static bool IsCertificateFailure(Exception ex)
         {

@@ -42,6 +42,7 @@ namespace OpenStack.Client.Http
             var page = await _fetch(_next).ConfigureAwait(false);
             PageCount++;
             _next = page.Items.Count == 0 ? null : page.Next;
+            RequestNotices.Notify($"Page {PageCount}: {page.Items.Count} {typeof(T).Name.ToLowerInvariant()}(s){(_next == null ? ", the last" : ", more follow")}.");
             return page.Items;
         }
 

@@ -53,28 +53,44 @@ namespace OpenStack.Client.Http
     }
 
     /// <summary>
-    /// Where the client tells what it does on its own (retries), for the cmdlet running it to show as Verbose.
+    /// Where the client tells what it does on its own, for the cmdlet running it: notices (retries, pages) for
+    /// Verbose, and the HTTP trace (one line per request, retry and token renewal; error bodies, redacted) for Debug.
     /// The listener flows with the async call, so concurrent cmdlets sharing one session each hear their own.
     /// </summary>
     public static class RequestNotices
     {
-        private static readonly AsyncLocal<Action<string>?> Listener = new AsyncLocal<Action<string>?>();
+        private sealed class Listener
+        {
+            public Listener(Action<string> notice, Action<string>? trace) => (Notice, Trace) = (notice, trace);
+            public Action<string> Notice { get; }
+            public Action<string>? Trace { get; }
+        }
+
+        private static readonly AsyncLocal<Listener?> Current = new AsyncLocal<Listener?>();
 
         /// <summary>Sends notices of calls started until the returned scope is disposed to <paramref name="listener"/>.</summary>
-        public static IDisposable Listen(Action<string> listener)
+        public static IDisposable Listen(Action<string> listener) => Listen(listener, null);
+
+        /// <summary>As <see cref="Listen(Action{string})"/>, with the HTTP trace to <paramref name="trace"/> (null: no trace is made).</summary>
+        public static IDisposable Listen(Action<string> listener, Action<string>? trace)
         {
-            var previous = Listener.Value;
-            Listener.Value = listener;
+            var previous = Current.Value;
+            Current.Value = new Listener(listener, trace);
             return new Scope(previous);
         }
 
-        internal static void Notify(string message) => Listener.Value?.Invoke(message);
+        internal static void Notify(string message) => Current.Value?.Notice(message);
+
+        /// <summary>Whether someone hears the trace: lines are only formatted then.</summary>
+        internal static bool IsTracing => Current.Value?.Trace != null;
+
+        internal static void Trace(string line) => Current.Value?.Trace?.Invoke(line);
 
         private sealed class Scope : IDisposable
         {
-            private readonly Action<string>? _previous;
-            public Scope(Action<string>? previous) => _previous = previous;
-            public void Dispose() => Listener.Value = _previous;
+            private readonly Listener? _previous;
+            public Scope(Listener? previous) => _previous = previous;
+            public void Dispose() => Current.Value = _previous;
         }
     }
 }

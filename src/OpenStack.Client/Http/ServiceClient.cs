@@ -70,6 +70,7 @@ namespace OpenStack.Client.Http
                 {
                     using (response) throw await HttpTransport.ToApiExceptionAsync(response).ConfigureAwait(false);
                 }
+                if (request.Method != HttpMethod.Get && request.Method != HttpMethod.Head) Session.NoteChange();
                 return response;
             }
         }
@@ -77,9 +78,11 @@ namespace OpenStack.Client.Http
         private static Task PauseAsync(HttpRequestMessage request, string cause, int attempt, int maxRetries, TimeSpan delay, CancellationToken cancellationToken)
         {
             // The URL is redacted (no query, no user info) and no header is quoted: the token never reaches a stream.
-            RequestNotices.Notify(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+            var notice = string.Format(System.Globalization.CultureInfo.InvariantCulture,
                 "Retrying {0} {1} after {2} (attempt {3} of {4}), waiting {5:0.0} s.",
-                request.Method, HttpTransport.Redact(request.RequestUri!), cause, attempt + 1, maxRetries + 1, delay.TotalSeconds));
+                request.Method, HttpTransport.Redact(request.RequestUri!), cause, attempt + 1, maxRetries + 1, delay.TotalSeconds);
+            RequestNotices.Notify(notice);
+            RequestNotices.Trace("HTTP " + notice);
             request.Dispose();
             return Task.Delay(delay, cancellationToken);
         }

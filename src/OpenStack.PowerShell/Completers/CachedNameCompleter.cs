@@ -1,28 +1,36 @@
 using System;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Threading;
 using OpenStack.Client;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Completers
 {
     /// <summary>
-    /// Completes resource names (and ids) from one list per session, remembered briefly. A failed or slow lookup
-    /// completes nothing: completion must never hang the prompt or show an error. Subclasses say how to list.
+    /// The one base of the resource completers: names (and ids) from one list per session (see
+    /// <see cref="CompletionSession"/>), remembered for 30 s or until the session changes something
+    /// (<see cref="OpenStackSession.ChangeCount"/>: what the module itself created or removed shows at once).
+    /// A failed or slow lookup completes nothing: completion must never hang the prompt or show an error.
+    /// A subclass says only how to list.
     /// </summary>
     public abstract class CachedNameCompleter : IArgumentCompleter
     {
         private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
-        private static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(5);
-        private readonly ConditionalCache<OpenStackSession, IReadOnlyList<(string Id, string? Name)>> _cache;
+        // Instances are made per completion, so the lists live here, one cache per completer type.
+        private static readonly ConcurrentDictionary<Type, ConditionalCache<OpenStackSession, IReadOnlyList<(string Id, string? Name)>>> Caches =
+            new ConcurrentDictionary<Type, ConditionalCache<OpenStackSession, IReadOnlyList<(string Id, string? Name)>>>();
 
-        private protected CachedNameCompleter(ConditionalCache<OpenStackSession, IReadOnlyList<(string Id, string? Name)>> cache) => _cache = cache;
+        private readonly ConditionalCache<OpenStackSession, IReadOnlyList<(string Id, string? Name)>>? _ownCache;
 
-        /// <summary>One cache per completer class (a static field of it), shared by its instances.</summary>
+        protected CachedNameCompleter() { }
+
+        /// <summary>For completers that keep their list in a cache of their own (a static field made by <see cref="NewCache"/>).</summary>
+        private protected CachedNameCompleter(ConditionalCache<OpenStackSession, IReadOnlyList<(string Id, string? Name)>> cache) => _ownCache = cache;
+
         internal static ConditionalCache<OpenStackSession, IReadOnlyList<(string Id, string? Name)>> NewCache() =>
             new ConditionalCache<OpenStackSession, IReadOnlyList<(string Id, string? Name)>>(CacheLifetime);
 
@@ -33,17 +41,22 @@ namespace OpenStack.PowerShell.Completers
         protected abstract IEnumerable<(string Id, string? Name)> Load(OpenStackSession session, CancellationToken cancellationToken);
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters)
+            CommandAst commandAst, IDictionary fakeBoundParameters) => Complete(wordToComplete, fakeBoundParameters, names: true);
+
+        /// <summary>Names then ids starting with <paramref name="wordToComplete"/>; ids only when <paramref name="names"/> is false (-Id parameters).</summary>
+        internal IEnumerable<CompletionResult> Complete(string? wordToComplete, IDictionary fakeBoundParameters, bool names)
         {
-            var session = (fakeBoundParameters["Session"] as OpenStackSession) ?? SessionStore.Default;
+            var session = CompletionSession.Resolve(fakeBoundParameters);
             if (session == null) return Enumerable.Empty<CompletionResult>();
-            var items = _cache.GetOrAdd(session, LoadSafely);
-            var pattern = new WildcardPattern((wordToComplete ?? string.Empty).Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
-            var byName = items.Where(i => i.Name != null && pattern.IsMatch(i.Name)).Select(i => i.Name!).Distinct()
-                .OrderBy(n => n, StringComparer.OrdinalIgnoreCase)
-                .Select(n => new CompletionResult(CloudNameCompleter.Quote(n), n, CompletionResultType.ParameterValue, n));
-            var byId = CompleteIds
-                ? items.Where(i => pattern.IsMatch(i.Id)).Select(i => new CompletionResult(i.Id, i.Id, CompletionResultType.ParameterValue, i.Name ?? i.Id))
+            var items = (_ownCache ?? Caches.GetOrAdd(GetType(), _ => NewCache())).GetOrAdd(session, session.ChangeCount, LoadSafely);
+            var pattern = new WildcardPattern(WildcardPattern.Escape((wordToComplete ?? string.Empty).Trim('\'', '"')) + "*", WildcardOptions.IgnoreCase);
+            var byName = names
+                ? items.Where(i => !string.IsNullOrEmpty(i.Name) && pattern.IsMatch(i.Name)).Select(i => i.Name!).Distinct()
+                    .OrderBy(n => n, StringComparer.OrdinalIgnoreCase)
+                    .Select(n => new CompletionResult(CloudNameCompleter.Quote(n), n, CompletionResultType.ParameterValue, n))
+                : Enumerable.Empty<CompletionResult>();
+            var byId = CompleteIds || !names
+                ? items.Where(i => pattern.IsMatch(i.Id)).Select(i => new CompletionResult(i.Id, i.Id, CompletionResultType.ParameterValue, string.IsNullOrEmpty(i.Name) ? i.Id : i.Name!))
                 : Enumerable.Empty<CompletionResult>();
             return byName.Concat(byId).ToList();
         }
@@ -52,7 +65,7 @@ namespace OpenStack.PowerShell.Completers
         {
             try
             {
-                using var timeout = new CancellationTokenSource(LookupTimeout);
+                using var timeout = new CancellationTokenSource(CompletionSession.LookupTimeout);
                 return Load(session, timeout.Token).ToList();
             }
             catch (Exception ex) when (ex is Client.Http.OpenStackException || ex is OperationCanceledException)

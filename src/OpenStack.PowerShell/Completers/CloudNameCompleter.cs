@@ -22,7 +22,7 @@ namespace OpenStack.PowerShell.Completers
         /// The runspace's file-system location. Completers run on the pipeline thread while a pipeline is running,
         /// where Runspace.SessionStateProxy refuses to work; a script block runs in that same session state.
         /// </summary>
-        private static string CurrentLocation()
+        internal static string CurrentLocation()
         {
             try
             {

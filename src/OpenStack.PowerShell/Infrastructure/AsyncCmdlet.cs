@@ -10,8 +10,26 @@ namespace OpenStack.PowerShell.Infrastructure
     public abstract class AsyncCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
-        // What the client did on its own (retries), heard on its threads and written as Verbose from the pipeline's.
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _notices = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        // What the client did on its own (retries, pages; and the HTTP trace), heard on its threads and written as
+        // Verbose (Debug for the trace) from the pipeline's.
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(bool Trace, string Text)> _notices = new System.Collections.Concurrent.ConcurrentQueue<(bool, string)>();
+        private bool? _traceToDebug;
+        private bool? _noticesToVerbose;
+
+        /// <summary>
+        /// Writes a Verbose line the module adds on its own (a page, a retry, a first-use connection) only when
+        /// Verbose is on: under -Debug alone PowerShell makes Verbose "Inquire", and each page must not prompt.
+        /// </summary>
+        protected void WriteNotice(string text)
+        {
+            if (_noticesToVerbose ??= HttpTrace.VerboseIsOn(this)) base.WriteVerbose(text);
+        }
+
+        /// <summary>
+        /// Every cmdlet's Verbose line goes through <see cref="WriteNotice"/> (this hides Cmdlet.WriteVerbose for the
+        /// module's cmdlets), so that `-Debug` alone never prompts nor, in pwsh -NonInteractive, fails.
+        /// </summary>
+        protected new void WriteVerbose(string text) => WriteNotice(text);
 
         protected CancellationToken CancellationToken => _cancellation.Token;
 
@@ -25,7 +43,8 @@ namespace OpenStack.PowerShell.Infrastructure
         /// <summary>Starts <paramref name="work"/> so that the client's notices (retries) reach this cmdlet's Verbose stream.</summary>
         protected Task<T> Start<T>(Func<CancellationToken, Task<T>> work)
         {
-            using (OpenStack.Client.Http.RequestNotices.Listen(_notices.Enqueue)) return work(CancellationToken);
+            Action<string>? trace = HttpTrace.IsWanted(this) ? line => _notices.Enqueue((true, line)) : (Action<string>?)null;
+            using (OpenStack.Client.Http.RequestNotices.Listen(notice => _notices.Enqueue((false, notice)), trace)) return work(CancellationToken);
         }
 
         /// <summary>Waits while calling <paramref name="onTick"/> from this thread, so progress can be written as work goes.</summary>
@@ -43,6 +62,8 @@ namespace OpenStack.PowerShell.Infrastructure
             }
             catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
             {
+                // What led to the failure (the trace of the refused request, its body) is worth most now.
+                if (!CancellationToken.IsCancellationRequested) WriteNotices();
                 return Rethrow<T>(ex.InnerException!);
             }
             catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
@@ -53,7 +74,12 @@ namespace OpenStack.PowerShell.Infrastructure
 
         private void WriteNotices()
         {
-            while (_notices.TryDequeue(out var notice)) WriteVerbose(notice);
+            while (_notices.TryDequeue(out var notice))
+            {
+                if (!notice.Trace) WriteNotice(notice.Text);
+                else if (_traceToDebug ??= HttpTrace.DebugIsOn(this)) WriteDebug(notice.Text);
+                else HttpTrace.WriteToStandardError(notice.Text);
+            }
         }
 
         private T Rethrow<T>(Exception inner)

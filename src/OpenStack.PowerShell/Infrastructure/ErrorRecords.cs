@@ -49,6 +49,8 @@ namespace OpenStack.PowerShell.Infrastructure
                 case EndpointNotFoundException _: return ("EndpointNotFound", ErrorCategory.ObjectNotFound);
                 case OpenStackConnectionException tls when tls.IsCertificateError: return ("TlsCertificateUntrusted", ErrorCategory.SecurityError);
                 case OpenStackConnectionException _: return ("ServiceUnreachable", ErrorCategory.ConnectionError);
+                // Nova says 403 and Glance 413 (Neutron 409) for an exceeded quota: the words tell it from a refusal.
+                case OpenStackApiException quota when IsQuotaAnswer(quota): return (noun + "QuotaExceeded", ErrorCategory.QuotaExceeded);
                 case OpenStackApiException api: return FromStatus(api.StatusCode, noun);
                 case ArgumentException _: return (noun + "ArgumentInvalid", ErrorCategory.InvalidArgument);
                 case OpenStackException _: return (noun + "Failed", ErrorCategory.InvalidResult);
@@ -71,5 +73,9 @@ namespace OpenStack.PowerShell.Infrastructure
             _ when (int)status >= 500 => (noun + "ServiceError", ErrorCategory.ResourceUnavailable),
             _ => (noun + "RequestFailed", ErrorCategory.NotSpecified),
         };
+
+        private static bool IsQuotaAnswer(OpenStackApiException api) =>
+            ((int)api.StatusCode == 403 || (int)api.StatusCode == 413 || (int)api.StatusCode == 409) &&
+            (api.ServerMessage ?? api.Message).IndexOf("quota exceeded", StringComparison.OrdinalIgnoreCase) >= 0;
     }
 }

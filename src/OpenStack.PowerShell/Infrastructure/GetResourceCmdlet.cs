@@ -14,6 +14,7 @@ namespace OpenStack.PowerShell.Infrastructure
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.IdCompleter))]
         public string[]? Id { get; set; }
 
         /// <summary>A name or id (string), an object of this noun, or one of a noun that scopes the list.</summary>

@@ -1,13 +1,17 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using OpenStack.Client;
+using OpenStack.Client.Auth;
+using OpenStack.Client.Config;
 using OpenStack.Client.Http;
 
 namespace OpenStack.PowerShell.Infrastructure
 {
     /// <summary>
-    /// Base of every cmdlet that talks to a cloud: resolves the session (-Session, else the runspace's
-    /// default from Connect-OpenStack) and reports failures as ErrorRecords.
+    /// Base of every cmdlet that talks to a cloud: resolves the session (-Session, else the default, else one
+    /// connected on first use from OS_CLOUD / OS_AUTH_URL; see <see cref="SessionStore"/>) and reports failures as ErrorRecords.
     /// </summary>
     public abstract class OpenStackCmdlet : AsyncCmdlet
     {
@@ -23,15 +27,67 @@ namespace OpenStack.PowerShell.Infrastructure
 
         protected OpenStackSession CurrentSession => _session ??= ResolveSession();
 
+        /// <summary>Whether this cmdlet may connect from OS_CLOUD / OS_AUTH_URL when there is no session (not Disconnect-OpenStack).</summary>
+        protected virtual bool ConnectsOnFirstUse => true;
+
+        // Which session: -Session, else SessionStore's order (this runspace's, the host runspace's, the
+        // first-use one), else a first-use connection; about_OpenStack.PowerShell states the same rule.
         private OpenStackSession ResolveSession()
         {
-            var session = Session ?? SessionStore.Default;
+            if (Session != null) return Session;
+            var currentDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
+            var session = SessionStore.DefaultOrConnected(currentDirectory) ?? (ConnectsOnFirstUse ? ConnectOnFirstUse(currentDirectory) : null);
             if (session == null)
             {
                 ThrowTerminatingError(ErrorRecords.Create("SessionNotConnected", ErrorCategory.ConnectionError,
-                    "Not connected to OpenStack: run Connect-OpenStack first, or pass -Session.", null));
+                    "Not connected to OpenStack: run Connect-OpenStack first, pass -Session, or set OS_CLOUD or OS_AUTH_URL.", null));
             }
             return session!;
+        }
+
+        /// <summary>Connects as `Connect-OpenStack` with no arguments would, once per process for the current OS_* values.</summary>
+        private OpenStackSession? ConnectOnFirstUse(string currentDirectory)
+        {
+            AuthOptions options;
+            try
+            {
+                if (!EnvironmentConnection.NamesACloud) return null;
+                options = EnvironmentConnection.Options(currentDirectory, WriteNotice);
+            }
+            catch (Exception ex) when (ex is CloudConfigException || ex is ArgumentException)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, "Connect", null));
+                return null;
+            }
+            try
+            {
+                var started = false;
+                var session = Run(ct =>
+                {
+                    var shared = SessionStore.ConnectOnFirstUse(currentDirectory, () => OpenStackSession.ConnectAsync(options, CancellationToken.None), out started)!;
+                    if (started) WriteNotice($"No session: connecting on first use from {EnvironmentConnection.Source} ({options.Method} at {options.AuthUrl}), as Connect-OpenStack with no arguments would.");
+                    return WhenDone(shared, ct);
+                });
+                if (started) WriteNotice($"Connected as {session.UserName} ({session.Scope}); every runspace of this process without a session of its own now uses this one.");
+                return session;
+            }
+            catch (OpenStackException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, "Connect", options.AuthUrl));
+                return null;
+            }
+        }
+
+        /// <summary>Waits for a connection shared with other runspaces; Ctrl+C stops this wait, not their connection.</summary>
+        private static async Task<OpenStackSession> WhenDone(Task<OpenStackSession> shared, CancellationToken cancellationToken)
+        {
+            var cancelled = new TaskCompletionSource<bool>();
+            using (cancellationToken.Register(() => cancelled.TrySetResult(true)))
+            {
+                await Task.WhenAny(shared, cancelled.Task).ConfigureAwait(false);
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            return await shared.ConfigureAwait(false);
         }
 
         /// <summary>A non-terminating error for one input (the pipeline goes on to the next).</summary>

@@ -98,8 +98,14 @@ namespace OpenStack.PowerShell.Commands.Compute
             }
             if (Action == ServerAction.CreateImage)
             {
-                if (Wait) WaitForServer(server.Id, Describe(server), "idle after the snapshot", s => true, Timeout);
-                WriteObject(Run(ct => Images.GetImageAsync(imageId!, ct)));
+                if (!Wait)
+                {
+                    WriteObject(Run(ct => Images.GetImageAsync(imageId!, ct)));
+                    return;
+                }
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                WaitForServer(server.Id, Describe(server), "idle after the snapshot", s => true, Timeout);
+                if (WaitForImage(imageId!, Math.Max(1, Timeout - (int)clock.Elapsed.TotalSeconds)) is { } active) WriteObject(active);
                 return;
             }
             if (!Wait && !PassThru) return;
@@ -110,6 +116,51 @@ namespace OpenStack.PowerShell.Commands.Compute
             {
                 FillNames(new[] { result });
                 WriteObject(result);
+            }
+        }
+
+        /// <summary>
+        /// Waits for a snapshot to become active (Nova uploads it after the server is idle again). A snapshot that
+        /// ends killed or deleted, or is still not active after the timeout, is an error naming its state.
+        /// </summary>
+        private Client.Image.V2.Image? WaitForImage(string imageId, int timeoutSeconds)
+        {
+            var activity = $"Waiting for snapshot {imageId} to become active";
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            try
+            {
+                while (true)
+                {
+                    var image = Run(ct => Images.GetImageAsync(imageId, ct));
+                    var label = $"'{image.Name}' ({image.Id})";
+                    switch (image.Status)
+                    {
+                        case "active":
+                            WriteVerbose($"Snapshot {label} is active.");
+                            return image;
+                        case "killed":
+                        case "deleted":
+                        case "pending_delete":
+                            WriteError(ErrorRecords.Create("ImageNotActive", ErrorCategory.InvalidResult,
+                                $"The snapshot {label} ended '{image.Status}' instead of 'active'.", image));
+                            return null;
+                    }
+                    if (clock.Elapsed.TotalSeconds >= timeoutSeconds)
+                    {
+                        WriteError(ErrorRecords.Create("ImageWaitTimeout", ErrorCategory.OperationTimeout,
+                            $"The snapshot {label} is still '{image.Status}' after {timeoutSeconds} s; it may yet become active (see Get-OSImage {image.Id}).", image));
+                        return null;
+                    }
+                    WriteProgress(new ProgressRecord(3, activity, $"{image.Status}, {clock.Elapsed.TotalSeconds:0} s")
+                    {
+                        PercentComplete = (int)Math.Min(99, clock.Elapsed.TotalSeconds * 100 / timeoutSeconds),
+                    });
+                    Run(ct => System.Threading.Tasks.Task.Delay(TimeSpan.FromSeconds(Math.Min(2, 0.25 + clock.Elapsed.TotalSeconds / 10)), ct));
+                }
+            }
+            finally
+            {
+                WriteProgress(new ProgressRecord(3, activity, "Done") { RecordType = ProgressRecordType.Completed });
             }
         }
 

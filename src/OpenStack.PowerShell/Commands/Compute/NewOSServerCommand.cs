@@ -34,6 +34,7 @@ namespace OpenStack.PowerShell.Commands.Compute
         /// <summary>Networks (names, ids or objects with an Id) to attach, one port each.</summary>
         [Parameter(Mandatory = true, ParameterSetName = NetworkSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.NetworkNameCompleter))]
         public object[]? Network { get; set; }
 
         /// <summary>No network at all (networks: none); without -Network or -NoNetwork Nova picks one (networks: auto).</summary>

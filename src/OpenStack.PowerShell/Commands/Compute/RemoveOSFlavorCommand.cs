@@ -18,6 +18,7 @@ namespace OpenStack.PowerShell.Commands.Compute
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.IdCompleter))]
         public string[]? Id { get; set; }
 
         protected override string ErrorNoun => "Flavor";

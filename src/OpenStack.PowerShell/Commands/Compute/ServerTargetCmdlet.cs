@@ -22,6 +22,7 @@ namespace OpenStack.PowerShell.Commands.Compute
         /// <summary>Server ids, bound from the Id property of piped objects.</summary>
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.IdCompleter))]
         public string[]? Id { get; set; }
 
         protected override void ProcessRecord()

@@ -13,6 +13,7 @@ namespace OpenStack.PowerShell.Commands.Identity
         [Parameter(Position = 0)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.ProjectNameCompleter))]
         public string[]? Name { get; set; }
 
         [Parameter] public SwitchParameter All { get; set; }

@@ -15,6 +15,7 @@ namespace OpenStack.PowerShell.Commands.Identity
         [Alias("Id")]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.ProjectNameCompleter))]
         public string[]? Project { get; set; }
 
         /// <summary>The domain (name or id) a project name is looked up in.</summary>

@@ -3,7 +3,7 @@ using OpenStack.Client.Network.V2;
 namespace OpenStack.PowerShell.Commands.Network
 {
     /// <summary>Unplugs a router from a subnet (`openstack router remove subnet`).</summary>
-    [Cmdlet(VerbsCommon.Remove, "OSRouterInterface", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Remove, "OSRouterInterface", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemoveOSRouterInterfaceCommand : RouterInterfaceCmdlet
     {

@@ -104,19 +104,12 @@ namespace OpenStack.PowerShell.Commands.Session
                 return;
             }
             WriteVerbose($"Connected as {session.UserName} ({session.Scope}); the token expires at {session.ExpiresAt:u}; the catalog has {session.Catalog.Count} services.");
-            SessionStore.Default = session;
+            SessionStore.SetExplicit(session, Host);
             WriteObject(session);
         }
 
-        private CloudSettings BuildSettings()
-        {
-            var currentDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
-            var environment = CloudSettings.FromProcessEnvironment();
-            var cloud = Cloud ?? (AuthUrl == null ? Environment.GetEnvironmentVariable("OS_CLOUD") : null);
-            if (string.IsNullOrEmpty(cloud)) return environment;
-            WriteVerbose($"Reading cloud '{cloud}' from clouds.yaml.");
-            return CloudsYaml.Load(cloud!, currentDirectory);
-        }
+        private CloudSettings BuildSettings() =>
+            EnvironmentConnection.Settings(Cloud, AuthUrl != null, SessionState.Path.CurrentFileSystemLocation.ProviderPath, WriteVerbose);
 
         private void ApplyParameters(AuthOptions o)
         {
@@ -155,11 +148,9 @@ namespace OpenStack.PowerShell.Commands.Session
             if (Interface != null) o.Interface = Interface.ToLowerInvariant();
             if (SkipCertificateCheck.IsPresent) o.Transport.SkipCertificateCheck = SkipCertificateCheck.ToBool();
             if (CACertificatePath != null) o.Transport.CACertificatePath = GetUnresolvedProviderPathFromPSPath(CACertificatePath);
-            if (o.Transport.CACertificatePath != null && !System.IO.File.Exists(o.Transport.CACertificatePath))
-                throw new ArgumentException($"The CA certificate file '{o.Transport.CACertificatePath}' does not exist.");
             if (MaxRetries.HasValue) o.Transport.MaxRetries = MaxRetries.Value;
             if (RetryMaxDelaySeconds.HasValue) o.Transport.RetryMaxDelay = TimeSpan.FromSeconds(RetryMaxDelaySeconds.Value);
-            if (o.AuthUrl == null) throw new ArgumentException("No auth URL: pass -AuthUrl or -Cloud, or set OS_AUTH_URL or OS_CLOUD.");
+            EnvironmentConnection.CheckCompleteness(o);
         }
     }
 }

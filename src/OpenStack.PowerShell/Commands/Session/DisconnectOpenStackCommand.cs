@@ -9,6 +9,9 @@ namespace OpenStack.PowerShell.Commands.Session
     {
         protected override string ErrorNoun => "Session";
 
+        // Connecting only to disconnect would be absurd: without a session this says so.
+        protected override bool ConnectsOnFirstUse => false;
+
         protected override void EndProcessing()
         {
             var session = CurrentSession;
@@ -21,7 +24,7 @@ namespace OpenStack.PowerShell.Commands.Session
             {
                 WriteFailure(ex, session);
             }
-            if (ReferenceEquals(SessionStore.Default, session)) SessionStore.Default = null;
+            SessionStore.Forget(session);
             session.Dispose();
         }
     }
