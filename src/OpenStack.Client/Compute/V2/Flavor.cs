@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -17,9 +18,9 @@ namespace OpenStack.Client.Compute.V2
         [JsonPropertyName("OS-FLV-DISABLED:disabled")] public bool Disabled { get; set; }
         [JsonPropertyName("rxtx_factor")] public double RxTxFactor { get; set; } = 1.0;
         [JsonPropertyName("description")] public string? Description { get; set; }
-        [JsonPropertyName("extra_specs")] public Dictionary<string, string>? ExtraSpecs { get; set; }
-        /// <summary>"" before 2.75, 0 after (an integer of MB otherwise): kept raw.</summary>
-        [JsonPropertyName("swap")] public JsonElement SwapRaw { get; set; }
+        [JsonPropertyName("extra_specs")] public ValueMap<string>? ExtraSpecs { get; set; }
+        /// <summary>"" before 2.75, 0 after (an integer of MB otherwise): kept raw, internal (users see <see cref="SwapMB"/>).</summary>
+        [JsonInclude, JsonPropertyName("swap")] internal JsonElement SwapRaw { get; set; }
 
         [JsonIgnore] public int SwapMB => SwapRaw.ValueKind == JsonValueKind.Number ? SwapRaw.GetInt32() : 0;
 
@@ -46,7 +47,7 @@ namespace OpenStack.Client.Compute.V2
         /// <summary>ssh or x509 (2.2+).</summary>
         [JsonPropertyName("type")] public string? Type { get; set; }
         [JsonPropertyName("user_id")] public string? UserId { get; set; }
-        [JsonPropertyName("created_at")] public string? CreatedAt { get; set; }
+        [JsonPropertyName("created_at"), JsonConverter(typeof(Json.UtcDateTimeOffsetConverter))] public DateTimeOffset? CreatedAt { get; set; }
         [JsonPropertyName("private_key")] public string? PrivateKey { get; set; }
 
         public override string ToString() => Name;

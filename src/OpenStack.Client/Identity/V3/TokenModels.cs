@@ -36,7 +36,7 @@ namespace OpenStack.Client.Identity.V3
         [JsonPropertyName("id")] public string? Id { get; set; }
         [JsonPropertyName("type")] public string Type { get; set; } = string.Empty;
         [JsonPropertyName("name")] public string? Name { get; set; }
-        [JsonPropertyName("endpoints")] public List<CatalogEndpoint> Endpoints { get; set; } = new List<CatalogEndpoint>();
+        [JsonPropertyName("endpoints")] public ValueList<CatalogEndpoint> Endpoints { get; set; } = new ValueList<CatalogEndpoint>();
 
         public override string ToString() => $"{Type} ({Name})";
     }
@@ -62,7 +62,7 @@ namespace OpenStack.Client.Identity.V3
         [JsonPropertyName("enabled")] public bool Enabled { get; set; }
         [JsonPropertyName("is_domain")] public bool IsDomain { get; set; }
         [JsonPropertyName("parent_id")] public string? ParentId { get; set; }
-        [JsonPropertyName("tags")] public List<string>? Tags { get; set; }
+        [JsonPropertyName("tags")] public ValueList<string>? Tags { get; set; }
 
         public override string ToString() => Name;
     }

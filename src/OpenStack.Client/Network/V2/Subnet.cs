@@ -15,13 +15,13 @@ namespace OpenStack.Client.Network.V2
         [JsonPropertyName("ip_version")] public int IpVersion { get; set; }
         [JsonPropertyName("gateway_ip")] public string? GatewayIp { get; set; }
         [JsonPropertyName("enable_dhcp")] public bool EnableDhcp { get; set; }
-        [JsonPropertyName("allocation_pools")] public List<AllocationPool> AllocationPools { get; set; } = new List<AllocationPool>();
-        [JsonPropertyName("dns_nameservers")] public List<string> DnsNameservers { get; set; } = new List<string>();
-        [JsonPropertyName("host_routes")] public List<HostRoute> HostRoutes { get; set; } = new List<HostRoute>();
+        [JsonPropertyName("allocation_pools")] public ValueList<AllocationPool> AllocationPools { get; set; } = new ValueList<AllocationPool>();
+        [JsonPropertyName("dns_nameservers")] public ValueList<string> DnsNameservers { get; set; } = new ValueList<string>();
+        [JsonPropertyName("host_routes")] public ValueList<HostRoute> HostRoutes { get; set; } = new ValueList<HostRoute>();
         [JsonPropertyName("ipv6_ra_mode")] public string? Ipv6RaMode { get; set; }
         [JsonPropertyName("ipv6_address_mode")] public string? Ipv6AddressMode { get; set; }
         [JsonPropertyName("subnetpool_id")] public string? SubnetPoolId { get; set; }
-        [JsonPropertyName("tags")] public List<string> Tags { get; set; } = new List<string>();
+        [JsonPropertyName("tags")] public ValueList<string> Tags { get; set; } = new ValueList<string>();
         [JsonPropertyName("project_id")] public string? ProjectId { get; set; }
         [JsonPropertyName("revision_number")] public int RevisionNumber { get; set; }
         [JsonPropertyName("created_at")] public DateTimeOffset? CreatedAt { get; set; }
