@@ -10,7 +10,7 @@ Describe 'Default views at 80 and 120 columns on the <Name> cloud' -ForEach $tar
         if ($ctx.Kind -eq 'Fake') {
             # Names as long as real ones get: the view must show them whole at 80 columns.
             $samples['Server'] = @($samples['Server']) + @(New-OSServer -Name pester-web-server-0001 -Image cirros-0.6.2-x86_64-disk -Flavor m1.small -Network private -Wait)
-            $samples['Router'] = @(New-OSRouter -Name pester-edge-router-0001)
+            $samples['Router'] = @($samples['Router']) + @(New-OSRouter -Name pester-edge-router-0001)
         }
         # What must be visible whole in each type's table.
         $keyColumns = @{
@@ -24,31 +24,31 @@ Describe 'Default views at 80 and 120 columns on the <Name> cloud' -ForEach $tar
     Context '<_> columns' -ForEach 80, 120 {
         BeforeAll { $width = $_ }
 
-        It 'the <_>-column table of each type shows its key columns whole and its header on one line' {
-            foreach ($type in @($samples.Keys)) {
-                $lines = Get-TableText $samples[$type] -Width $width
-                $header = @(Get-TableHeader $lines)
-                $header.Count | Should -Be 1 -Because "the $type header must not wrap at $width columns:`n$($lines -join "`n")"
-                ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual $width
-                foreach ($object in $samples[$type]) {
-                    foreach ($column in $keyColumns[$type]) {
-                        $value = [string]$object.$column
-                        if (-not $value) { continue }
-                        ($lines -join "`n") | Should -Match ([regex]::Escape($value)) -Because "$type $column '$value' must be whole at $width columns:`n$($lines -join "`n")"
-                    }
+        It 'the table of <_> shows its key columns whole and its header on one line' -ForEach @('Session', 'Image', 'Flavor', 'Project', 'CatalogEntry', 'Network', 'Keypair', 'Subnet', 'Router', 'Server', 'RouterInterface') {
+            $type = $_
+            if (-not $samples.Contains($type)) { Set-ItResult -Skipped -Because "the cloud has no $type"; return }
+            $lines = Get-TableText $samples[$type] -Width $width
+            $header = @(Get-TableHeader $lines)
+            $header.Count | Should -Be 1 -Because "the $type header must not wrap at $width columns:`n$($lines -join "`n")"
+            ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual $width
+            foreach ($object in $samples[$type]) {
+                foreach ($column in $keyColumns[$type]) {
+                    $value = [string]$object.$column
+                    if (-not $value) { continue }
+                    ($lines -join "`n") | Should -Match ([regex]::Escape($value)) -Because "$type $column '$value' must be whole at $width columns:`n$($lines -join "`n")"
                 }
             }
         }
 
-        It 'Format-List of each type shows every key value whole at <_> columns' {
-            foreach ($type in @($samples.Keys)) {
-                $text = (Get-TableText $samples[$type][0] -Width $width -List) -join "`n"
-                foreach ($column in $keyColumns[$type]) {
-                    $value = [string]$samples[$type][0].$column
-                    if ($value) { $text | Should -Match ([regex]::Escape($value)) -Because "$type $column in Format-List" }
-                }
-                $text | Should -Not -Match 'System\.(Collections|Text\.Json)|ValueKind'
+        It 'Format-List of <_> shows every key value whole' -ForEach @('Session', 'Image', 'Flavor', 'Project', 'CatalogEntry', 'Network', 'Keypair', 'Subnet', 'Router', 'Server', 'RouterInterface') {
+            $type = $_
+            if (-not $samples.Contains($type)) { Set-ItResult -Skipped -Because "the cloud has no $type"; return }
+            $text = (Get-TableText $samples[$type][0] -Width $width -List) -join "`n"
+            foreach ($column in $keyColumns[$type]) {
+                $value = [string]$samples[$type][0].$column
+                if ($value) { $text | Should -Match ([regex]::Escape($value)) -Because "$type $column in Format-List" }
             }
+            $text | Should -Not -Match 'System\.(Collections|Text\.Json)|ValueKind'
         }
     }
 

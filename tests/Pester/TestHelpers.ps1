@@ -77,26 +77,35 @@ function Get-OutputSample {
     $samples['Project'] = @(Get-OSProject | Select-Object -First 5)
     $samples['CatalogEntry'] = @(Get-OSCatalog)
     $samples['Network'] = @(Get-OSNetwork | Select-Object -First 5)
-    if ($Context.Kind -eq 'Fake') {
-        $network = Get-OSNetwork -Name private
-        $subnet = New-OSSubnet -Network $network -Name pester-subnet-01 -Cidr 10.20.0.0/24
-        $router = New-OSRouter -Name pester-router-01
-        $samples['RouterInterface'] = @(Add-OSRouterInterface -Router $router -Subnet $subnet)
-    }
+    # A network, subnet, router and interface of its own, on either cloud (removed by Remove-OutputSample).
+    $network = New-OSNetwork -Name (New-TestName net)
+    $subnet = New-OSSubnet -Network $network -Name (New-TestName subnet) -Cidr 10.20.0.0/24
+    $router = New-OSRouter -Name (New-TestName router)
+    $samples['Created'] = @{ Network = $network; Subnet = $subnet; Router = $router }
+    $samples['RouterInterface'] = @(Add-OSRouterInterface -Router $router -Subnet $subnet)
     $keyFile = Join-Path ([IO.Path]::GetTempPath()) ("pester-key-" + [Guid]::NewGuid().ToString('N') + '.pem')
     $samples['Keypair'] = @(New-OSKeypair -Name (New-TestName key) -PrivateKeyFile $keyFile)
     Remove-Item $keyFile -ErrorAction SilentlyContinue
-    $samples['Subnet'] = @(Get-OSSubnet | Select-Object -First 5)
-    $samples['Router'] = @(Get-OSRouter | Select-Object -First 5)
+    $samples['Subnet'] = @(@($subnet) + @(Get-OSSubnet | Where-Object Id -NE $subnet.Id | Select-Object -First 4))
+    $samples['Router'] = @(@($router) + @(Get-OSRouter | Where-Object Id -NE $router.Id | Select-Object -First 4))
     $samples['Server'] = @(Get-OSServer | Select-Object -First 5)
-    # Types the target has none of (say, no routers on a fresh real cloud) are left out rather than tested empty.
-    foreach ($key in @($samples.Keys)) { if ($samples[$key].Count -eq 0) { $samples.Remove($key) } }
+    # Types the target has none of (say, no servers on a fresh real cloud) are left out rather than tested empty.
+    foreach ($key in @($samples.Keys)) { if ($key -ne 'Created' -and $samples[$key].Count -eq 0) { $samples.Remove($key) } }
     $samples
 }
 
 function Remove-OutputSample {
+    <# Deletes what Get-OutputSample created (the keypair, the network, subnet, router and its interface). #>
     param($Samples)
-    if ($Samples -and $Samples.Contains('Keypair')) { $Samples['Keypair'] | Remove-OSKeypair -Confirm:$false -ErrorAction SilentlyContinue }
+    if (-not $Samples) { return }
+    $quiet = @{ Confirm = $false; ErrorAction = 'SilentlyContinue' }
+    if ($Samples.Contains('Keypair')) { $Samples['Keypair'] | Remove-OSKeypair @quiet }
+    if ($Samples.Contains('Created')) {
+        $created = $Samples['Created']
+        Remove-OSRouterInterface -Router $created.Router -Subnet $created.Subnet @quiet
+        $created.Router | Remove-OSRouter @quiet
+        $created.Network | Remove-OSNetwork @quiet
+    }
 }
 
 function Get-TableText {
