@@ -1,9 +1,10 @@
-# Get-Help as users read it in pwsh: every exported cmdlet has a synopsis, a description, parameters and examples;
+# Get-Help as users read it in pwsh: every exported cmdlet (of both modules) has a synopsis, a description, parameters and examples;
 # the about topic is found by name.
 BeforeDiscovery {
     . $PSScriptRoot/TestHelpers.ps1
     Import-TestModule
-    $cmdlets = @((Get-Module OpenStack.PowerShell).ExportedCmdlets.Keys | Sort-Object | ForEach-Object { @{ Name = $_ } })
+    # The test cloud's cmdlets too: its module ships its own help (docs/testcloud/en-US).
+    $cmdlets = @(Get-Module OpenStack.PowerShell, OpenStack.PowerShell.TestCloud | ForEach-Object { $_.ExportedCmdlets.Keys } | Sort-Object | ForEach-Object { @{ Name = $_ } })
 }
 
 Describe 'Get-Help' {
