@@ -4,7 +4,8 @@
     GUID                 = '6f0c7a3e-52b1-4d8e-9a41-2f6b1c0e9d73'
     Author               = 'OpenStack.PowerShell contributors'
     Copyright            = '(c) OpenStack.PowerShell contributors. Apache-2.0.'
-    Description          = 'Drive OpenStack clouds (Keystone v3, Glance v2, Nova v2.1) from PowerShell with typed objects, pipelines, -WhatIf and clear errors.'
+    CompanyName          = 'OpenStack.PowerShell contributors'
+    Description          = 'Drive OpenStack clouds (Keystone v3, Glance v2, Nova v2.1, Neutron v2.0) from PowerShell with typed objects, pipelines, -WhatIf and clear errors. Companion module OpenStack.PowerShell.TestCloud: an offline cloud to Pester-test runbooks against.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @('OpenStack.PowerShell.Format.ps1xml', 'OpenStack.PowerShell.Compute.Format.ps1xml', 'OpenStack.PowerShell.Network.Format.ps1xml')
@@ -50,8 +51,10 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('OpenStack', 'Keystone', 'Glance', 'Nova', 'Cloud')
-            LicenseUri = 'https://www.apache.org/licenses/LICENSE-2.0'
+            Tags         = @('OpenStack', 'Keystone', 'Glance', 'Nova', 'Neutron', 'Cloud', 'PSEdition_Core', 'PSEdition_Desktop', 'Linux', 'Windows', 'MacOS')
+            LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
+            ProjectUri   = 'https://github.com/openstack-powershell/OpenStack.PowerShell'
+            ReleaseNotes = '0.1.0: Keystone v3 sessions (password, application credential, token; clouds.yaml), Glance images, Nova servers, flavors and keypairs, Neutron networks, subnets and routers, catalog and projects.'
         }
     }
 }

@@ -84,8 +84,8 @@ namespace OpenStack.Client.Identity.V3
                 User = body.User,
                 Project = body.Project,
                 Domain = body.Domain,
-                Roles = body.Roles?.Select(r => r.Name ?? r.Id ?? string.Empty).ToList() ?? new List<string>(),
-                Catalog = body.Catalog ?? new List<CatalogService>(),
+                Roles = new ValueList<string>(body.Roles?.Select(r => r.Name ?? r.Id ?? string.Empty) ?? Enumerable.Empty<string>()),
+                Catalog = new ValueList<CatalogService>(body.Catalog ?? Enumerable.Empty<CatalogService>()),
             };
         }
     }

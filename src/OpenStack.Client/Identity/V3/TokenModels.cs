@@ -32,7 +32,7 @@ namespace OpenStack.Client.Identity.V3
         [JsonPropertyName("id")] public string? Id { get; set; }
         [JsonPropertyName("type")] public string Type { get; set; } = string.Empty;
         [JsonPropertyName("name")] public string? Name { get; set; }
-        [JsonPropertyName("endpoints")] public List<CatalogEndpoint> Endpoints { get; set; } = new List<CatalogEndpoint>();
+        [JsonPropertyName("endpoints")] public ValueList<CatalogEndpoint> Endpoints { get; set; } = new ValueList<CatalogEndpoint>();
 
         public override string ToString() => $"{Type} ({Name})";
     }

@@ -42,7 +42,9 @@ namespace OpenStack.PowerShell.Commands.Image
                 Verify(image, hashes);
                 if (File.Exists(target)) File.Delete(target);
                 File.Move(partial, target);
-                WriteObject(new FileInfo(target));
+                // Through the provider, as Get-Item gives it: a bare FileInfo lacks the provider notes (UnixStat, PSParentPath)
+                // the file view reads, so its Mode, Size and directory would print blank.
+                WriteObject(InvokeProvider.Item.Get(new[] { target }, true, true), true);
             }
             finally
             {

@@ -24,12 +24,13 @@ namespace OpenStack.PowerShell.Commands.Session
         [ValidateNotNullOrEmpty]
         public string? Cloud { get; set; }
 
-        [Parameter]
+        // By property name, so that a Start-OSTestCloud object (or any object shaped like these parameters) pipes in.
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
         public Uri? AuthUrl { get; set; }
 
         /// <summary>User name and password.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet, ValueFromPipelineByPropertyName = true)]
         [Credential]
         [ValidateNotNull]
         public PSCredential? Credential { get; set; }
@@ -45,18 +46,18 @@ namespace OpenStack.PowerShell.Commands.Session
         [ValidateNotNull]
         public SecureString? Token { get; set; }
 
-        [Parameter] public string? UserDomainName { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? UserDomainName { get; set; }
         [Parameter] public string? UserDomainId { get; set; }
-        [Parameter] public string? ProjectName { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? ProjectName { get; set; }
         [Parameter] public string? ProjectId { get; set; }
-        [Parameter] public string? ProjectDomainName { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? ProjectDomainName { get; set; }
         [Parameter] public string? ProjectDomainId { get; set; }
 
         /// <summary>Scope the token to a domain instead of a project.</summary>
         [Parameter] public string? DomainName { get; set; }
         [Parameter] public string? DomainId { get; set; }
 
-        [Parameter] public string? RegionName { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] public string? RegionName { get; set; }
 
         [Parameter]
         [ValidateSet("public", "internal", "admin", IgnoreCase = true)]

@@ -13,9 +13,9 @@ namespace OpenStack.Client.Compute.V2
         [JsonPropertyName("OS-FLV-DISABLED:disabled")] public bool Disabled { get; set; }
         [JsonPropertyName("rxtx_factor")] public double RxTxFactor { get; set; } = 1.0;
         [JsonPropertyName("description")] public string? Description { get; set; }
-        [JsonPropertyName("extra_specs")] public Dictionary<string, string>? ExtraSpecs { get; set; }
+        [JsonPropertyName("extra_specs")] public ValueMap<string>? ExtraSpecs { get; set; }
         /// <summary>"" before 2.75, 0 after (an integer of MB otherwise): kept raw.</summary>
-        [JsonPropertyName("swap")] public JsonElement SwapRaw { get; set; }
+        [JsonInclude, JsonPropertyName("swap")] internal JsonElement SwapRaw { get; set; }
 
         [JsonIgnore] public int SwapMB => SwapRaw.ValueKind == JsonValueKind.Number ? SwapRaw.GetInt32() : 0;
 

@@ -9,7 +9,7 @@ namespace OpenStack.Client.Compute.V2
         /// <summary>ssh or x509 (2.2+).</summary>
         [JsonPropertyName("type")] public string? Type { get; set; }
         [JsonPropertyName("user_id")] public string? UserId { get; set; }
-        [JsonPropertyName("created_at")] public string? CreatedAt { get; set; }
+        [JsonPropertyName("created_at"), JsonConverter(typeof(Json.UtcDateTimeOffsetConverter))] public DateTimeOffset? CreatedAt { get; set; }
         [JsonPropertyName("private_key")] public string? PrivateKey { get; set; }
 
         /// <summary>A keypair's name is its id (GET /os-keypairs/{name}); hidden from PowerShell's view of the object.</summary>

@@ -23,14 +23,15 @@ namespace OpenStack.Client.Compute.V2
         [JsonPropertyName("locked")] public bool? Locked { get; set; }
         [JsonPropertyName("locked_reason")] public string? LockedReason { get; set; }
         [JsonPropertyName("progress")] public int? Progress { get; set; }
-        [JsonPropertyName("metadata")] public Dictionary<string, string> Metadata { get; set; } = new Dictionary<string, string>();
-        [JsonPropertyName("addresses")] public Dictionary<string, List<ServerAddress>> Addresses { get; set; } = new Dictionary<string, List<ServerAddress>>();
-        [JsonPropertyName("security_groups")] public List<NamedRef>? SecurityGroups { get; set; }
+        [JsonPropertyName("metadata")] public ValueMap<string> Metadata { get; set; } = new ValueMap<string>();
+        [JsonPropertyName("addresses")] public ValueMap<ValueList<ServerAddress>> Addresses { get; set; } = new ValueMap<ValueList<ServerAddress>>();
+        [JsonPropertyName("security_groups")] public ValueList<NamedRef>? SecurityGroups { get; set; }
         [JsonPropertyName("fault")] public ServerFault? Fault { get; set; }
-        /// <summary>An object with the image id, or "" for a server booted from a volume: kept raw and read by <see cref="ImageId"/>.</summary>
-        [JsonPropertyName("image")] public JsonElement ImageRef { get; set; }
+        /// <summary>An object with the image id, or "" for a server booted from a volume: kept raw and read by <see cref="ImageId"/>.
+        /// Internal, as <see cref="FlavorRef"/>: wire shapes, not values a user selects or serializes.</summary>
+        [JsonInclude, JsonPropertyName("image")] internal JsonElement ImageRef { get; set; }
         /// <summary>Before 2.47 {id, links}; from 2.47 the flavor's details with original_name and no id.</summary>
-        [JsonPropertyName("flavor")] public ServerFlavor? FlavorRef { get; set; }
+        [JsonInclude, JsonPropertyName("flavor")] internal ServerFlavor? FlavorRef { get; set; }
 
         [JsonIgnore] public string? ImageId => ImageRef.ValueKind == JsonValueKind.Object && ImageRef.TryGetProperty("id", out var id) ? id.GetString() : null;
         /// <summary>The image's name, resolved from one image list (null when booted from volume or the image is gone).</summary>

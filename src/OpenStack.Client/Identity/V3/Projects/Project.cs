@@ -10,7 +10,7 @@ namespace OpenStack.Client.Identity.V3
         [JsonPropertyName("enabled")] public bool Enabled { get; set; }
         [JsonPropertyName("is_domain")] public bool IsDomain { get; set; }
         [JsonPropertyName("parent_id")] public string? ParentId { get; set; }
-        [JsonPropertyName("tags")] public List<string>? Tags { get; set; }
+        [JsonPropertyName("tags")] public ValueList<string>? Tags { get; set; }
 
         string? IResource.Name => Name;
 

@@ -20,23 +20,23 @@ namespace OpenStack.Client.Image.V2
         [JsonPropertyName("min_disk")] public int MinDisk { get; set; }
         [JsonPropertyName("min_ram")] public int MinRam { get; set; }
         [JsonPropertyName("owner")] public string? Owner { get; set; }
-        [JsonPropertyName("tags")] public List<string> Tags { get; set; } = new List<string>();
+        [JsonPropertyName("tags")] public ValueList<string> Tags { get; set; } = new ValueList<string>();
         [JsonPropertyName("created_at")] public DateTimeOffset? CreatedAt { get; set; }
         [JsonPropertyName("updated_at")] public DateTimeOffset? UpdatedAt { get; set; }
         [JsonPropertyName("file")] public string? File { get; set; }
         [JsonPropertyName("self")] public string? Self { get; set; }
         [JsonPropertyName("schema")] public string? Schema { get; set; }
 
-        /// <summary>Glance puts custom properties at the top level of the image; they gather here.</summary>
-        [JsonExtensionData] public Dictionary<string, JsonElement>? ExtraFields { get; set; }
+        /// <summary>Glance puts custom properties at the top level of the image; they gather here, raw (users see <see cref="Properties"/>).</summary>
+        [JsonInclude, JsonExtensionData] internal Dictionary<string, JsonElement>? ExtraFields { get; set; }
 
         /// <summary>Custom properties (os_distro, hw_*, stores, …) as plain values, sorted by key.</summary>
         [JsonIgnore]
-        public SortedDictionary<string, object?> Properties
+        public ValueMap<object?> Properties
         {
             get
             {
-                var result = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+                var result = new ValueMap<object?>();
                 if (ExtraFields == null) return result;
                 foreach (var pair in ExtraFields) result[pair.Key] = ToPlain(pair.Value);
                 return result;

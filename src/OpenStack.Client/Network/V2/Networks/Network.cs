@@ -8,12 +8,12 @@ namespace OpenStack.Client.Network.V2
         [JsonPropertyName("admin_state_up")] public bool AdminStateUp { get; set; }
         [JsonPropertyName("shared")] public bool Shared { get; set; }
         [JsonPropertyName("router:external")] public bool External { get; set; }
-        [JsonPropertyName("subnets")] public List<string> Subnets { get; set; } = new List<string>();
+        [JsonPropertyName("subnets")] public ValueList<string> Subnets { get; set; } = new ValueList<string>();
         [JsonPropertyName("mtu")] public int? Mtu { get; set; }
         [JsonPropertyName("port_security_enabled")] public bool? PortSecurityEnabled { get; set; }
         [JsonPropertyName("provider:network_type")] public string? ProviderNetworkType { get; set; }
         [JsonPropertyName("provider:physical_network")] public string? ProviderPhysicalNetwork { get; set; }
         [JsonPropertyName("provider:segmentation_id")] public int? ProviderSegmentationId { get; set; }
-        [JsonPropertyName("availability_zones")] public List<string> AvailabilityZones { get; set; } = new List<string>();
+        [JsonPropertyName("availability_zones")] public ValueList<string> AvailabilityZones { get; set; } = new ValueList<string>();
     }
 }

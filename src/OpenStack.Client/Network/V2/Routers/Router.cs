@@ -9,8 +9,8 @@ namespace OpenStack.Client.Network.V2
         [JsonPropertyName("external_gateway_info")] public ExternalGateway? ExternalGatewayInfo { get; set; }
         [JsonPropertyName("distributed")] public bool? Distributed { get; set; }
         [JsonPropertyName("ha")] public bool? Ha { get; set; }
-        [JsonPropertyName("routes")] public List<HostRoute> Routes { get; set; } = new List<HostRoute>();
-        [JsonPropertyName("availability_zones")] public List<string> AvailabilityZones { get; set; } = new List<string>();
+        [JsonPropertyName("routes")] public ValueList<HostRoute> Routes { get; set; } = new ValueList<HostRoute>();
+        [JsonPropertyName("availability_zones")] public ValueList<string> AvailabilityZones { get; set; } = new ValueList<string>();
 
         /// <summary>"UP" or "DOWN", as the CLI's State column shows admin_state_up.</summary>
         [JsonIgnore] public string State => AdminStateUp ? "UP" : "DOWN";
@@ -20,7 +20,7 @@ namespace OpenStack.Client.Network.V2
     {
         [JsonPropertyName("network_id")] public string? NetworkId { get; set; }
         [JsonPropertyName("enable_snat")] public bool? EnableSnat { get; set; }
-        [JsonPropertyName("external_fixed_ips")] public List<FixedIp> ExternalFixedIps { get; set; } = new List<FixedIp>();
+        [JsonPropertyName("external_fixed_ips")] public ValueList<FixedIp> ExternalFixedIps { get; set; } = new ValueList<FixedIp>();
 
         public override string ToString() => NetworkId ?? string.Empty;
     }
@@ -40,7 +40,7 @@ namespace OpenStack.Client.Network.V2
         [JsonPropertyName("port_id")] public string? PortId { get; set; }
         [JsonPropertyName("network_id")] public string? NetworkId { get; set; }
         [JsonPropertyName("subnet_id")] public string? SubnetId { get; set; }
-        [JsonPropertyName("subnet_ids")] public List<string> SubnetIds { get; set; } = new List<string>();
+        [JsonPropertyName("subnet_ids")] public ValueList<string> SubnetIds { get; set; } = new ValueList<string>();
         [JsonPropertyName("project_id")] public string? ProjectId { get; set; }
         [JsonPropertyName("tenant_id")] public string? TenantId { get; set; }
     }

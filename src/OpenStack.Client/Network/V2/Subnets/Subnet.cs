@@ -8,9 +8,9 @@ namespace OpenStack.Client.Network.V2
         [JsonPropertyName("ip_version")] public int IpVersion { get; set; }
         [JsonPropertyName("gateway_ip")] public string? GatewayIp { get; set; }
         [JsonPropertyName("enable_dhcp")] public bool EnableDhcp { get; set; }
-        [JsonPropertyName("allocation_pools")] public List<AllocationPool> AllocationPools { get; set; } = new List<AllocationPool>();
-        [JsonPropertyName("dns_nameservers")] public List<string> DnsNameservers { get; set; } = new List<string>();
-        [JsonPropertyName("host_routes")] public List<HostRoute> HostRoutes { get; set; } = new List<HostRoute>();
+        [JsonPropertyName("allocation_pools")] public ValueList<AllocationPool> AllocationPools { get; set; } = new ValueList<AllocationPool>();
+        [JsonPropertyName("dns_nameservers")] public ValueList<string> DnsNameservers { get; set; } = new ValueList<string>();
+        [JsonPropertyName("host_routes")] public ValueList<HostRoute> HostRoutes { get; set; } = new ValueList<HostRoute>();
         [JsonPropertyName("ipv6_ra_mode")] public string? Ipv6RaMode { get; set; }
         [JsonPropertyName("ipv6_address_mode")] public string? Ipv6AddressMode { get; set; }
         [JsonPropertyName("subnetpool_id")] public string? SubnetPoolId { get; set; }
