@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -189,7 +188,7 @@ public sealed class FakeGlanceImportTests : IAsyncLifetime
     public async Task WebDownload_FetchesFromLoopbackIntoAllStores_A404EndsQueuedWithTheStoreFailed_AndFileUrlsAreRefused()
     {
         var data = RandomNumberGenerator.GetBytes(300_000);
-        await using var web = await LoopbackFiles.StartAsync(new() { ["/disk.raw"] = data });
+        await using var web = FakeWebServer.Start(new() { ["/disk.raw"] = data });
         _options.WebDownloadPorts.Add(web.Port);
 
         var id = await CreateAsync("web");
@@ -297,53 +296,5 @@ public sealed class FakeGlanceImportTests : IAsyncLifetime
             Assert.Null(removed.Content.Headers.ContentType);
         }
         Assert.Empty(await Shared("all"));
-    }
-}
-
-/// <summary>A loopback HTTP server serving fixed files (404 for anything else), for web-download.</summary>
-internal sealed class LoopbackFiles : IAsyncDisposable
-{
-    private readonly HttpListener _listener;
-    private readonly Task _loop;
-
-    private LoopbackFiles(HttpListener listener, int port, Dictionary<string, byte[]> files)
-    {
-        (_listener, Port) = (listener, port);
-        _loop = Task.Run(async () =>
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext ctx;
-                try { ctx = await _listener.GetContextAsync(); }
-                catch (Exception) { return; }
-                if (files.TryGetValue(ctx.Request.Url!.AbsolutePath, out var body))
-                {
-                    ctx.Response.ContentLength64 = body.Length;
-                    await ctx.Response.OutputStream.WriteAsync(body);
-                }
-                else ctx.Response.StatusCode = 404;
-                ctx.Response.Close();
-            }
-        });
-    }
-
-    public int Port { get; }
-    public string Url => $"http://127.0.0.1:{Port}";
-
-    public static Task<LoopbackFiles> StartAsync(Dictionary<string, byte[]> files)
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        var listener = new HttpListener { Prefixes = { $"http://127.0.0.1:{port}/" } };
-        listener.Start();
-        return Task.FromResult(new LoopbackFiles(listener, port, files));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Close();
-        await _loop;
     }
 }

@@ -71,7 +71,7 @@ namespace OpenStack.Client.Image.V2
             }
         }
 
-        private static void Verify(Image uploaded, ImageHashes hashes)
+        internal static void Verify(Image uploaded, ImageHashes hashes)
         {
             if (uploaded.Size.HasValue && uploaded.Size.Value != hashes.Length)
                 throw new ImageDataException(ImageDataProblem.ChecksumMismatch, $"Glance stored {uploaded.Size} bytes but {hashes.Length} were sent.");
