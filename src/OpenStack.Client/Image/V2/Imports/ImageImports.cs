@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -36,6 +39,23 @@ namespace OpenStack.Client.Image.V2.Imports
                 throw specific;
             }
             return hashing.Finish();
+        }
+
+        /// <summary>GET /v2/info/import: the import methods this cloud enables.</summary>
+        public static async Task<IReadOnlyList<string>> ListImportMethodsAsync(this ImageClient client, CancellationToken cancellationToken)
+        {
+            using var response = await client.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, new Uri(client.Root, "v2/info/import")), cancellationToken)
+                .ConfigureAwait(false);
+            var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            try
+            {
+                using var json = JsonDocument.Parse(bytes);
+                return json.RootElement.GetProperty("import-methods").GetProperty("value").EnumerateArray().Select(v => v.GetString() ?? "").ToList();
+            }
+            catch (Exception ex) when (ex is JsonException || ex is KeyNotFoundException || ex is InvalidOperationException)
+            {
+                throw new OpenStackException($"GET /v2/info/import answered with a body that is not the expected JSON: {ex.Message}", ex);
+            }
         }
 
         /// <summary>POST /v2/images/{id}/import: Glance answers 202 at once and runs the import as a task.</summary>
