@@ -132,6 +132,37 @@ public sealed class FakeNeutron
         return subnet;
     }
 
+    internal JsonObject UpdateSubnet(string id, JsonObject input)
+    {
+        var subnet = Find(_subnets, "Subnet", id);
+        foreach (var key in new[] { "name", "description", "gateway_ip", "enable_dhcp", "dns_nameservers" })
+        {
+            if (input.ContainsKey(key)) subnet[key] = input[key]?.DeepClone();
+        }
+        Touch(subnet);
+        return subnet;
+    }
+
+    /// <summary>PUT /v2.0/routers/{id}: "external_gateway_info": {} (or null) clears the gateway and its port, a network_id moves it.</summary>
+    internal JsonObject UpdateRouter(string id, JsonObject input, string projectId)
+    {
+        var router = Find(_routers, "Router", id);
+        foreach (var key in new[] { "name", "description", "admin_state_up" })
+        {
+            if (input.ContainsKey(key)) router[key] = input[key]?.DeepClone();
+        }
+        if (input.ContainsKey("external_gateway_info"))
+        {
+            var gateway = input["external_gateway_info"] as JsonObject;
+            if (gateway?.ContainsKey("network_id") == true) Find(_networks, "Network", Str(gateway, "network_id", ""));
+            _ports.RemoveAll(p => (string?)p["device_id"] == id && (string?)p["device_owner"] == "network:router_gateway");
+            router["external_gateway_info"] = null;
+            if (gateway?.ContainsKey("network_id") == true) SetGateway(router, gateway, projectId);
+        }
+        Touch(router);
+        return router;
+    }
+
     internal void DeleteSubnet(string id)
     {
         var subnet = Find(_subnets, "Subnet", id);

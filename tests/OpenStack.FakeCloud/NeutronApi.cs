@@ -94,6 +94,14 @@ internal sealed class NeutronApi(FakeNeutron store, FakeIdentity identity)
                     throw NeutronError.InvalidInput($"'{mtu}' is not an integer.");
                 await WriteAsync(ctx, 200, "network", store.Locked(() => store.UpdateNetwork(id, changes)));
                 break;
+            case (["subnets", var id], "PUT"):
+                var subnetChanges = await BodyAsync(ctx, "subnet");
+                await WriteAsync(ctx, 200, "subnet", store.Locked(() => store.UpdateSubnet(id, subnetChanges)));
+                break;
+            case (["routers", var id], "PUT"):
+                var routerChanges = await BodyAsync(ctx, "router");
+                await WriteAsync(ctx, 200, "router", store.Locked(() => store.UpdateRouter(id, routerChanges, caller.Project)), spaced: true);
+                break;
             case (["subnets"], "POST"):
                 var subnet = await BodyAsync(ctx, "subnet");
                 await WriteAsync(ctx, 201, "subnet", store.Locked(() => store.CreateSubnet(subnet, Owner(subnet, caller))));

@@ -13,7 +13,7 @@ namespace OpenStack.Client.Http
     /// What every service client shares: the token on each request, one renewal and retry after a 401,
     /// error responses turned into <see cref="OpenStackApiException"/>, JSON in and out.
     /// </summary>
-    public abstract class ServiceClient
+    public abstract partial class ServiceClient
     {
         protected ServiceClient(OpenStackSession session, Uri root)
         {
@@ -113,23 +113,12 @@ namespace OpenStack.Client.Http
             var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             try
             {
-                var value = JsonSerializer.Deserialize(bytes, typeInfo);
-                if (value == null) throw new JsonException("empty body");
-                return value;
+                return JsonSerializer.Deserialize(bytes, typeInfo) ?? throw new JsonException("empty body");
             }
             catch (JsonException ex)
             {
-                var uri = response.RequestMessage?.RequestUri;
-                throw new OpenStackException(
-                    $"{response.RequestMessage?.Method} {(uri == null ? "" : HttpTransport.Redact(uri).ToString())} answered with a body that is not the expected JSON: {ex.Message}", ex);
+                throw UnexpectedBody(response, ex);
             }
-        }
-
-        internal static HttpContent JsonContent<T>(T value, JsonTypeInfo<T> typeInfo, string mediaType = "application/json")
-        {
-            var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
-            content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-            return content;
         }
     }
 }

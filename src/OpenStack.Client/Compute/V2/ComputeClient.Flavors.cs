@@ -36,8 +36,8 @@ namespace OpenStack.Client.Compute.V2
                 // Not an id: look it up by name.
             }
             var matches = (await ListFlavors(true, cancellationToken).AllAsync().ConfigureAwait(false)).Where(f => f.Name == nameOrId).ToList();
-            if (matches.Count == 0) throw new ResourceNotFoundException("flavor", nameOrId);
-            if (matches.Count > 1) throw new AmbiguousNameException("flavor", nameOrId, matches.Select(f => f.Id));
+            if (matches.Count == 0) throw new ResourceNotFoundException(Resources.LegacyNouns.Flavor, nameOrId);
+            if (matches.Count > 1) throw new AmbiguousNameException(Resources.LegacyNouns.Flavor, nameOrId, matches.Select(f => f.Id));
             return matches[0];
         }
 
@@ -83,7 +83,7 @@ namespace OpenStack.Client.Compute.V2
             }
             catch (OpenStackApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
             {
-                throw new ResourceNotFoundException("keypair", name);
+                throw new ResourceNotFoundException(Resources.LegacyNouns.Keypair, name);
             }
         }
 

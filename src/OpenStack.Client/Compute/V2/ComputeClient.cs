@@ -106,8 +106,8 @@ namespace OpenStack.Client.Compute.V2
             }
             var matches = (await ListServers(new ListServersOptions { ExactName = nameOrId }, cancellationToken).AllAsync().ConfigureAwait(false))
                 .Where(s => s.Name == nameOrId).ToList();
-            if (matches.Count == 0) throw new ResourceNotFoundException("server", nameOrId);
-            if (matches.Count > 1) throw new AmbiguousNameException("server", nameOrId, matches.Select(s => s.Id));
+            if (matches.Count == 0) throw new ResourceNotFoundException(Resources.LegacyNouns.Server, nameOrId);
+            if (matches.Count > 1) throw new AmbiguousNameException(Resources.LegacyNouns.Server, nameOrId, matches.Select(s => s.Id));
             return matches[0];
         }
 

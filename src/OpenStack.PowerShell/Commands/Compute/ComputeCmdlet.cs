@@ -60,7 +60,7 @@ namespace OpenStack.PowerShell.Commands.Compute
             var text = TextOf(network);
             if (Guid.TryParse(text, out _)) return text;
             _networks ??= CreateClient(s => new NetworkClient(s));
-            return Run(ct => _networks.FindNetworkAsync(text, ct)).Id;
+            return Run(ct => _networks.FindAsync(Networks.Resource, text, ct)).Id;
         }
 
         protected string ResolveFlavorId(object flavor) =>

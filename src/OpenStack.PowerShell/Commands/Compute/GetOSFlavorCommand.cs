@@ -50,7 +50,7 @@ namespace OpenStack.PowerShell.Commands.Compute
                     foreach (var flavor in page) if (filter.Matches(flavor.Name)) WriteObject(flavor);
                 }
             });
-            foreach (var missing in filter.UnmatchedLiterals()) WriteFailure(new ResourceNotFoundException("flavor", missing), missing);
+            foreach (var missing in filter.UnmatchedLiterals()) WriteFailure(new Client.Http.ResourceNotFoundException(Client.Resources.LegacyNouns.Flavor, missing), missing);
         }
     }
 }

@@ -45,7 +45,7 @@ namespace OpenStack.PowerShell.Commands.Compute
                     foreach (var keypair in page) if (filter.Matches(keypair.Name)) WriteObject(keypair);
                 }
             });
-            foreach (var missing in filter.UnmatchedLiterals()) WriteFailure(new ResourceNotFoundException("keypair", missing), missing);
+            foreach (var missing in filter.UnmatchedLiterals()) WriteFailure(new Client.Http.ResourceNotFoundException(Client.Resources.LegacyNouns.Keypair, missing), missing);
         }
     }
 }

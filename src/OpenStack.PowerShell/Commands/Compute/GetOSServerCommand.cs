@@ -110,7 +110,7 @@ namespace OpenStack.PowerShell.Commands.Compute
                 });
             }
             WriteProgress(new ProgressRecord(1, "Listing servers", "Done") { RecordType = ProgressRecordType.Completed });
-            foreach (var missing in filter.UnmatchedLiterals()) WriteFailure(new ResourceNotFoundException("server", missing), missing);
+            foreach (var missing in filter.UnmatchedLiterals()) WriteFailure(new Client.Http.ResourceNotFoundException(Client.Resources.LegacyNouns.Server, missing), missing);
         }
     }
 }
