@@ -123,14 +123,18 @@ namespace OpenStack.Client.Http
             return await ReadOneAsync(response, descriptor).ConfigureAwait(false);
         }
 
-        private Uri ListUrl<T>(ResourceDescriptor<T> descriptor, ListOptions options, string? name) where T : class, IResource
+        private Uri ListUrl<T>(ResourceDescriptor<T> descriptor, ListOptions options, string? name) where T : class, IResource =>
+            ListUrl(Root, descriptor, options, name);
+
+        /// <summary>The first page's URL: the options' filters (each one the descriptor declares) and the name as the server needs it.</summary>
+        internal static Uri ListUrl<T>(Uri root, ResourceDescriptor<T> descriptor, ListOptions options, string? name) where T : class, IResource
         {
-            var query = options.ToQuery(descriptor.NameFilter, name);
+            var query = options.ToQuery(descriptor.NameFilter, descriptor.NameFilterValue(name));
             foreach (var key in query.Keys)
             {
                 if (!descriptor.Takes(key)) throw new ArgumentException($"The {descriptor.Noun.Message} list takes no '{key}' filter.", nameof(options));
             }
-            return query.AppendTo(descriptor.ListUrl(Root));
+            return query.AppendTo(descriptor.ListUrl(root));
         }
 
         private Pager<T> ListFrom<T>(ResourceDescriptor<T> descriptor, Uri first, CancellationToken cancellationToken) where T : class, IResource =>

@@ -94,13 +94,16 @@ namespace OpenStack.Client.Http
             HttpCompletionOption completion, TimeSpan? timeout, CancellationToken cancellationToken)
         {
             request.Headers.Add("X-Auth-Token", token);
-            PrepareRequest(request);
+            await PrepareRequestAsync(request, cancellationToken).ConfigureAwait(false);
             if (request.Headers.Accept.Count == 0) request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             return await Session.Transport.SendAsync(request, completion, timeout ?? Session.Transport.RequestTimeout, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>Adds service-wide headers (Nova's microversion) to every request, retries included.</summary>
-        protected virtual void PrepareRequest(HttpRequestMessage request) { }
+        /// <summary>
+        /// Adds service-wide headers to every request, retries included: the one place Nova's microversion is applied,
+        /// so no call can forget it.
+        /// </summary>
+        protected virtual Task PrepareRequestAsync(HttpRequestMessage request, CancellationToken cancellationToken) => Task.CompletedTask;
 
         internal async Task<T> GetJsonAsync<T>(Uri url, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         {

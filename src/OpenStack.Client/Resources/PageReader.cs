@@ -12,7 +12,10 @@ namespace OpenStack.Client.Resources
             var items = new List<T>();
             if (!root.TryGetProperty(descriptor.Plural, out var list) || list.ValueKind != JsonValueKind.Array)
                 throw new JsonException($"no \"{descriptor.Plural}\" list");
-            foreach (var element in list.EnumerateArray()) items.Add(Item(element, descriptor));
+            foreach (var element in list.EnumerateArray())
+            {
+                items.Add(descriptor.ListItemsWrapped && descriptor.Singular != null ? Item(element.GetProperty(descriptor.Singular), descriptor) : Item(element, descriptor));
+            }
             return (items, NextLink(root, descriptor));
         }
 

@@ -44,7 +44,8 @@ namespace OpenStack.Client.Resources
 
         public ResourceDescriptor(ResourceNoun noun, string path, string? singular, string plural, JsonTypeInfo<T> typeInfo,
             PagingStyle paging, ResourceIdentity identity = ResourceIdentity.Uuid, string? nameFilter = "name",
-            IEnumerable<string>? filters = null, bool deleteConflictMeansInUse = false, string? listPath = null)
+            IEnumerable<string>? filters = null, bool deleteConflictMeansInUse = false, string? listPath = null,
+            Func<string, string>? nameFilterValue = null, bool listItemsWrapped = false)
         {
             Noun = noun;
             Path = path.Trim('/');
@@ -58,7 +59,11 @@ namespace OpenStack.Client.Resources
             _filters = new HashSet<string>(filters ?? Array.Empty<string>(), StringComparer.Ordinal) { "limit", "marker" };
             if (NameFilter != null) _filters.Add(NameFilter);
             DeleteConflictMeansInUse = deleteConflictMeansInUse;
+            _nameFilterValue = nameFilterValue;
+            ListItemsWrapped = listItemsWrapped;
         }
+
+        private readonly Func<string, string>? _nameFilterValue;
 
         public ResourceNoun Noun { get; }
 
@@ -88,6 +93,12 @@ namespace OpenStack.Client.Resources
 
         /// <summary>Neutron answers 409 to a delete while something still uses the resource: reported as <see cref="Http.ResourceInUseException"/>.</summary>
         public bool DeleteConflictMeansInUse { get; }
+
+        /// <summary>Each list item is wrapped in the singular key, as Nova's keypairs: [{"keypair": {…}}].</summary>
+        public bool ListItemsWrapped { get; }
+
+        /// <summary>What the name filter is sent as: the name itself, or what the server needs to match it exactly (Nova: an anchored regex).</summary>
+        public string? NameFilterValue(string? name) => name == null || _nameFilterValue == null ? name : _nameFilterValue(name);
 
         public bool Takes(string filter) => _filters.Contains(filter);
 

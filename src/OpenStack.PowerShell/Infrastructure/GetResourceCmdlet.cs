@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using OpenStack.Client.Http;
 using OpenStack.Client.Resources;
@@ -38,6 +39,26 @@ namespace OpenStack.PowerShell.Infrastructure
         /// <summary>Resolves what the filters need (such as a network id); false stops the listing.</summary>
         protected virtual bool BeforeListing() => true;
 
+        /// <summary>At most this many are written (null: all); the listing stops asking for pages once reached.</summary>
+        protected virtual int? MaxItems => null;
+
+        /// <summary>Writes the resources found, a page at a time (a cmdlet may fill in names from other services first).</summary>
+        protected virtual void WritePage(IReadOnlyList<T> items)
+        {
+            foreach (var item in items) WriteObject(item);
+        }
+
+        private int _written;
+
+        private bool Full => MaxItems.HasValue && _written >= MaxItems.Value;
+
+        private void Emit(List<T> items)
+        {
+            if (MaxItems.HasValue && items.Count > MaxItems.Value - _written) items = items.GetRange(0, System.Math.Max(0, MaxItems.Value - _written));
+            _written += items.Count;
+            if (items.Count > 0) WritePage(items);
+        }
+
         protected override void ProcessRecord()
         {
             if (InputObject != null)
@@ -49,7 +70,7 @@ namespace OpenStack.PowerShell.Infrastructure
             if (ParameterSetName != IdSet) return;
             foreach (var id in Id!)
             {
-                ForEachInput(id, () => WriteObject(Run(ct => Client.GetAsync(Resource, id, ct))));
+                ForEachInput(id, () => WritePage(new[] { Run(ct => Client.GetAsync(Resource, id, ct)) }));
             }
         }
 
@@ -67,7 +88,7 @@ namespace OpenStack.PowerShell.Infrastructure
                     if (BeforeListing()) WriteMatching(new[] { text }, Filters());
                     return;
                 case T same:
-                    ForEachInput(same, () => WriteObject(Run(ct => Client.GetAsync(Resource, same.Id, ct))));
+                    ForEachInput(same, () => WritePage(new[] { Run(ct => Client.GetAsync(Resource, same.Id, ct)) }));
                     return;
             }
             var scope = ScopeFor(input);
@@ -94,12 +115,9 @@ namespace OpenStack.PowerShell.Infrastructure
                 {
                     var pager = Client.List(Resource, options, CancellationToken);
                     IReadOnlyList<T>? page;
-                    while ((page = Run(_ => pager.NextPageAsync())) != null)
+                    while (!Full && (page = Run(_ => pager.NextPageAsync())) != null)
                     {
-                        foreach (var item in page)
-                        {
-                            if (filter.Matches(item.Name) && seen.Add(item.Id)) WriteObject(item);
-                        }
+                        Emit(page.Where(item => filter.Matches(item.Name) && seen.Add(item.Id)).ToList());
                     }
                 });
                 foreach (var missing in filter.UnmatchedLiterals()) WriteFailure(new ResourceNotFoundException(Resource.Noun, missing), missing);
@@ -111,10 +129,7 @@ namespace OpenStack.PowerShell.Infrastructure
                 {
                     var matches = Run(ct => Client.MatchAsync(Resource, name, ct, options));
                     if (matches.Count == 0) throw new ResourceNotFoundException(Resource.Noun, name);
-                    foreach (var item in matches)
-                    {
-                        if (seen.Add(item.Id)) WriteObject(item);
-                    }
+                    if (!Full) Emit(matches.Where(item => seen.Add(item.Id)).ToList());
                 });
             }
         }

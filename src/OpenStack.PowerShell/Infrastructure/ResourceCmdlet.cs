@@ -14,7 +14,16 @@ namespace OpenStack.PowerShell.Infrastructure
     {
         private TClient? _client;
 
+        private readonly Dictionary<System.Type, ServiceClient> _others = new Dictionary<System.Type, ServiceClient>();
+
         protected TClient Client => _client ??= CreateClient(ServiceClients.Create<TClient>);
+
+        /// <summary>Another service's client, for lookups of other nouns (a server's image, a subnet's network); made once.</summary>
+        protected TOther Other<TOther>() where TOther : ServiceClient
+        {
+            if (!_others.TryGetValue(typeof(TOther), out var client)) _others[typeof(TOther)] = client = CreateClient(ServiceClients.Create<TOther>);
+            return (TOther)client;
+        }
 
         /// <summary>The resource this cmdlet is about.</summary>
         protected abstract ResourceDescriptor<T> Resource { get; }
