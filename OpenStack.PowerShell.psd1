@@ -8,7 +8,7 @@
     Description          = 'Drive OpenStack clouds (Keystone v3, Glance v2, Nova v2.1, Neutron v2.0) from PowerShell with typed objects, pipelines, -WhatIf and clear errors. Companion module OpenStack.PowerShell.TestCloud: an offline cloud to Pester-test runbooks against.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
-    FormatsToProcess     = @('OpenStack.PowerShell.Format.ps1xml', 'OpenStack.PowerShell.Compute.Format.ps1xml', 'OpenStack.PowerShell.Network.Format.ps1xml')
+    FormatsToProcess     = @('OpenStack.PowerShell.Format.ps1xml', 'OpenStack.PowerShell.Compute.Format.ps1xml', 'OpenStack.PowerShell.Network.Format.ps1xml', 'OpenStack.PowerShell.Image.Format.ps1xml')
     CmdletsToExport      = @(
         'Connect-OpenStack'
         'Disconnect-OpenStack'
@@ -21,6 +21,13 @@
         'Set-OSImage'
         'Remove-OSImage'
         'Save-OSImage'
+        'Copy-OSImage'
+        'Get-OSImageStore'
+        'Get-OSImageImportMethod'
+        'Add-OSImageMember'
+        'Get-OSImageMember'
+        'Set-OSImageMember'
+        'Remove-OSImageMember'
         'Get-OSServer'
         'New-OSServer'
         'Invoke-OSServerAction'

@@ -7,7 +7,7 @@
 # Needs a running cloud (tests/cloud/start.sh). Every exchange is saved as
 # OUTDIR/NN-name.txt: the request line, then `curl -i` output (headers + raw
 # body). Fernet tokens are replaced by <REDACTED-TOKEN> and the admin password
-# by <REDACTED-PASSWORD>. Bounded: a fixed list of ~30 requests, 10 s each.
+# by <REDACTED-PASSWORD>. Bounded: a fixed list of ~90 requests, 10 s each.
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -127,4 +127,7 @@ if curl -s -o /dev/null -m 3 http://127.0.0.1:8774/; then
   call neutron-versions GET "$NE/"
   call neutron-network-unknown GET "$NE/v2.0/networks/00000000-0000-0000-0000-000000000000" "${A[@]}"
 fi
-echo "saved $n exchanges in $OUT"
+# Glance's stores, import and members (observed/100-139)
+# shellcheck source=observe-glance-import.sh
+. "$SCRIPT_DIR/observe-glance-import.sh"
+echo "saved the exchanges in $OUT"

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Stop the local test cloud started by tests/cloud/start.sh.
 #
-#   tests/cloud/stop.sh
+#   tests/cloud/stop.sh [NAME...]     (e.g. stop.sh glance-api: that service only)
 #
 # Stops ONLY the processes whose PIDs start.sh saved in $OSPS_CLOUD_DIR/run
 # (default /var/tmp/osps-cloud/run) - never by process name, so nothing else
@@ -47,6 +47,14 @@ for f in "$RUN"/*.pid; do
   n=$(basename "$f" .pid)
   [[ " ${ORDER[*]} " == *" $n "* ]] || ORDER+=("$n")
 done
+
+# Names given: stop those services only (start.sh then starts just what is missing).
+if [ $# -gt 0 ]; then
+  for name in "$@"; do
+    [[ " ${ORDER[*]} " == *" $name "* ]] || { echo "stop.sh: unknown service $name (known: ${ORDER[*]})" >&2; exit 2; }
+  done
+  ORDER=("$@")
+fi
 
 stopped=()
 for name in "${ORDER[@]}"; do

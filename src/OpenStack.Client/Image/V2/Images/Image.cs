@@ -1,7 +1,7 @@
 namespace OpenStack.Client.Image.V2
 {
     /// <summary>A Glance v2 image, with the fields `openstack image show` prints.</summary>
-    public sealed class Image : IResource
+    public sealed partial class Image : IResource
     {
         [JsonPropertyName("id")] public string Id { get; set; } = string.Empty;
         [JsonPropertyName("name")] public string? Name { get; set; }
