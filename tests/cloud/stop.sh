@@ -1,8 +1,11 @@
 #!/bin/bash
 # Stop the local test cloud started by tests/cloud/start.sh.
 #
-#   tests/cloud/stop.sh
+#   tests/cloud/stop.sh [SERVICE...]
 #
+# With SERVICE names (as in run/NAME.pid: neutron-server, nova-api, ...) only
+# those are stopped, so one service can be restarted with new config while the
+# rest of the cloud keeps serving: stop.sh neutron-server && start.sh.
 # Stops ONLY the processes whose PIDs start.sh saved in $OSPS_CLOUD_DIR/run
 # (default /var/tmp/osps-cloud/run) - never by process name, so nothing else
 # on the machine (another cloud, a developer's own memcached...) is touched.
@@ -47,6 +50,12 @@ for f in "$RUN"/*.pid; do
   n=$(basename "$f" .pid)
   [[ " ${ORDER[*]} " == *" $n "* ]] || ORDER+=("$n")
 done
+if [ $# -gt 0 ]; then
+  for n in "$@"; do
+    [[ " ${ORDER[*]} " == *" $n "* ]] || { echo "stop.sh: unknown service $n (known: ${ORDER[*]})" >&2; exit 2; }
+  done
+  ORDER=("$@")
+fi
 
 stopped=()
 for name in "${ORDER[@]}"; do
