@@ -1,5 +1,5 @@
 #!/bin/bash
-# Record what the REAL Keystone and Glance answer to the requests the module
+# Record what the REAL Keystone, Glance, Nova and Neutron answer to the requests the module
 # (and its fake test server) care about: status, headers, bodies.
 #
 #   tests/cloud/observe.sh [OUTDIR]     (default tests/cloud/observed)
@@ -7,7 +7,8 @@
 # Needs a running cloud (tests/cloud/start.sh). Every exchange is saved as
 # OUTDIR/NN-name.txt: the request line, then `curl -i` output (headers + raw
 # body). Fernet tokens are replaced by <REDACTED-TOKEN> and the admin password
-# by <REDACTED-PASSWORD>. Bounded: a fixed list of ~30 requests, 10 s each.
+# by <REDACTED-PASSWORD>. Bounded: a fixed list of ~110 requests, 10 s each
+# (and two waits of at most 60 s for a server).
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -126,5 +127,129 @@ if curl -s -o /dev/null -m 3 http://127.0.0.1:8774/; then
   call nova-servers-no-token GET "$NV/v2.1/servers"
   call neutron-versions GET "$NE/"
   call neutron-network-unknown GET "$NE/v2.0/networks/00000000-0000-0000-0000-000000000000" "${A[@]}"
+fi
+
+# ---------------------------------------------------------------- Neutron/Nova: reachable servers (60-99)
+# As the demo user (a project member, as most users are): security groups and
+# rules, ports, floating IPs on the external network "public", and the server
+# changes a runbook makes after boot. Everything made here is named observe-*
+# and deleted at the end.
+if curl -s -o /dev/null -m 3 http://127.0.0.1:8774/ && curl -s -o /dev/null -m 3 http://127.0.0.1:9696/; then
+  NV=http://127.0.0.1:8774/v2.1 NE=http://127.0.0.1:9696/v2.0
+  n=59
+  DEMO_AUTH='{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"demo","domain":{"name":"Default"},"password":"'"${OSPS_DEMO_PASSWORD:-osps-demo-pw}"'"}}},"scope":{"project":{"name":"demo","domain":{"name":"Default"}}}}}'
+  DT=$(curl -sS -m 10 -D - -o /dev/null "${J[@]}" -d "$DEMO_AUTH" "$KS/v3/auth/tokens" \
+    | tr -d '\r' | awk -F': ' 'tolower($1)=="x-subject-token"{print $2}')
+  D=(-H "X-Auth-Token: $DT")
+  MV93=(-H 'OpenStack-API-Version: compute 2.93')
+  # last EXPR : evaluate a Python expression on the JSON body of the last saved exchange (as j)
+  last() { sed -n '$p' "$(ls "$OUT"/"$(printf '%02d' "$n")"-*.txt)" | "$PY3" -c "import json,sys; j=json.load(sys.stdin); print($1)"; }
+  PY3=/usr/bin/python3
+  PUBLIC=$(curl -sS -m 10 "${D[@]}" "$NE/networks?name=public" | "$PY3" -c 'import json,sys; print(json.load(sys.stdin)["networks"][0]["id"])')
+
+  # security groups: the project's default group exists from its first use
+  call neutron-sg-list GET "$NE/security-groups" "${D[@]}"
+  call neutron-sg-list-default GET "$NE/security-groups?name=default" "${D[@]}"
+  DEFAULT_SG=$(last 'j["security_groups"][0]["id"]')
+  call neutron-sg-create POST "$NE/security-groups" "${D[@]}" "${J[@]}" \
+    -d '{"security_group":{"name":"observe-sg","description":"ssh and ping"}}'
+  SG=$(last 'j["security_group"]["id"]')
+  call neutron-sg-update PUT "$NE/security-groups/$SG" "${D[@]}" "${J[@]}" \
+    -d '{"security_group":{"name":"observe-sg","description":"ssh and icmp"}}'
+  # rules
+  call neutron-sgr-create POST "$NE/security-group-rules" "${D[@]}" "${J[@]}" \
+    -d '{"security_group_rule":{"security_group_id":"'"$SG"'","direction":"ingress","ethertype":"IPv4","protocol":"tcp","port_range_min":22,"port_range_max":22,"remote_ip_prefix":"0.0.0.0/0"}}'
+  RULE=$(last 'j["security_group_rule"]["id"]')
+  call neutron-sgr-create-duplicate POST "$NE/security-group-rules" "${D[@]}" "${J[@]}" \
+    -d '{"security_group_rule":{"security_group_id":"'"$SG"'","direction":"ingress","ethertype":"IPv4","protocol":"tcp","port_range_min":22,"port_range_max":22,"remote_ip_prefix":"0.0.0.0/0"}}'
+  call neutron-sgr-create-unknown-group POST "$NE/security-group-rules" "${D[@]}" "${J[@]}" \
+    -d '{"security_group_rule":{"security_group_id":"00000000-0000-0000-0000-000000000000","direction":"ingress","protocol":"tcp","port_range_min":22,"port_range_max":22}}'
+  call neutron-sgr-list-by-group GET "$NE/security-group-rules?security_group_id=$SG" "${D[@]}"
+
+  # a network with a subnet that no router connects to public (yet)
+  call neutron-network-create POST "$NE/networks" "${D[@]}" "${J[@]}" -d '{"network":{"name":"observe-net"}}'
+  NET=$(last 'j["network"]["id"]')
+  call neutron-subnet-create POST "$NE/subnets" "${D[@]}" "${J[@]}" \
+    -d '{"subnet":{"name":"observe-subnet","network_id":"'"$NET"'","ip_version":4,"cidr":"10.231.0.0/24"}}'
+  SUBNET=$(last 'j["subnet"]["id"]')
+  # ports
+  call neutron-port-create POST "$NE/ports" "${D[@]}" "${J[@]}" \
+    -d '{"port":{"name":"observe-port","network_id":"'"$NET"'","fixed_ips":[{"subnet_id":"'"$SUBNET"'","ip_address":"10.231.0.5"}],"security_groups":["'"$SG"'"]}}'
+  PORT=$(last 'j["port"]["id"]')
+  call neutron-port-update PUT "$NE/ports/$PORT" "${D[@]}" "${J[@]}" \
+    -d '{"port":{"name":"observe-port-1","security_groups":["'"$SG"'","'"$DEFAULT_SG"'"]}}'
+  # floating IPs
+  call neutron-fip-create POST "$NE/floatingips" "${D[@]}" "${J[@]}" -d '{"floatingip":{"floating_network_id":"'"$PUBLIC"'"}}'
+  FIP=$(last 'j["floatingip"]["id"]')
+  call neutron-fip-create-not-external POST "$NE/floatingips" "${D[@]}" "${J[@]}" -d '{"floatingip":{"floating_network_id":"'"$NET"'"}}'
+  call neutron-fip-associate-unreachable PUT "$NE/floatingips/$FIP" "${D[@]}" "${J[@]}" -d '{"floatingip":{"port_id":"'"$PORT"'"}}'
+  # route the subnet to public, then the association works
+  call neutron-router-create-with-gateway POST "$NE/routers" "${D[@]}" "${J[@]}" \
+    -d '{"router":{"name":"observe-router","external_gateway_info":{"network_id":"'"$PUBLIC"'"}}}'
+  ROUTER=$(last 'j["router"]["id"]')
+  curl -sS -m 10 -o /dev/null -X PUT "${D[@]}" "${J[@]}" -d '{"subnet_id":"'"$SUBNET"'"}' "$NE/routers/$ROUTER/add_router_interface"
+  call neutron-fip-associate PUT "$NE/floatingips/$FIP" "${D[@]}" "${J[@]}" -d '{"floatingip":{"port_id":"'"$PORT"'"}}'
+  call neutron-fip-list-by-port GET "$NE/floatingips?port_id=$PORT" "${D[@]}"
+  call neutron-fip-disassociate PUT "$NE/floatingips/$FIP" "${D[@]}" "${J[@]}" -d '{"floatingip":{"port_id":null}}'
+  call neutron-sg-delete-in-use DELETE "$NE/security-groups/$SG" "${D[@]}"
+
+  # a server on the port: metadata, rename, console, interfaces, security groups
+  qemu-img create -q -f qcow2 "$TMP/server.qcow2" 16M
+  IMG=$(curl -sS -m 10 "${D[@]}" "${J[@]}" -d '{"name":"observe-server-image","disk_format":"qcow2","container_format":"bare"}' "$GL/v2/images" \
+    | "$PY3" -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  curl -sS -m 30 -o /dev/null -X PUT "${D[@]}" -H 'Content-Type: application/octet-stream' --data-binary "@$TMP/server.qcow2" "$GL/v2/images/$IMG/file"
+  call nova-server-create-on-port POST "$NV/servers" "${D[@]}" "${J[@]}" "${MV93[@]}" \
+    -d '{"server":{"name":"observe-vm","imageRef":"'"$IMG"'","flavorRef":"1","networks":[{"port":"'"$PORT"'"}],"metadata":{"role":"web"}}}'
+  VM=$(last 'j["server"]["id"]')
+  for _ in $(seq 60); do
+    st=$(curl -sS -m 10 "${D[@]}" "${MV93[@]}" "$NV/servers/$VM" | "$PY3" -c 'import json,sys; print(json.load(sys.stdin)["server"]["status"])')
+    [ "$st" = ACTIVE ] || [ "$st" = ERROR ] && break
+    sleep 1
+  done
+  curl -sS -m 10 -o /dev/null -X PUT "${D[@]}" "${J[@]}" -d '{"floatingip":{"port_id":"'"$PORT"'"}}' "$NE/floatingips/$FIP"
+  sleep 4   # Neutron batches its events to Nova every 2 s; Nova then refreshes the server's network info
+  call nova-server-get-with-floating-ip GET "$NV/servers/$VM" "${D[@]}" "${MV93[@]}"
+  call neutron-port-list-by-device GET "$NE/ports?device_id=$VM" "${D[@]}"
+  call nova-server-metadata-list GET "$NV/servers/$VM/metadata" "${D[@]}" "${MV93[@]}"
+  call nova-server-metadata-update POST "$NV/servers/$VM/metadata" "${D[@]}" "${J[@]}" "${MV93[@]}" -d '{"metadata":{"owner":"ops","tier":"1"}}'
+  call nova-server-metadata-item-delete DELETE "$NV/servers/$VM/metadata/tier" "${D[@]}" "${MV93[@]}"
+  call nova-server-rename PUT "$NV/servers/$VM" "${D[@]}" "${J[@]}" "${MV93[@]}" -d '{"server":{"name":"observe-vm-2","description":"renamed"}}'
+  call nova-console-output POST "$NV/servers/$VM/action" "${D[@]}" "${J[@]}" "${MV93[@]}" -d '{"os-getConsoleOutput":{"length":2}}'
+  call nova-interface-list GET "$NV/servers/$VM/os-interface" "${D[@]}" "${MV93[@]}"
+  NET2=$(curl -sS -m 10 "${D[@]}" "${J[@]}" -d '{"network":{"name":"observe-net-2"}}' "$NE/networks" \
+    | "$PY3" -c 'import json,sys; print(json.load(sys.stdin)["network"]["id"])')
+  curl -sS -m 10 -o /dev/null "${D[@]}" "${J[@]}" "$NE/subnets" \
+    -d '{"subnet":{"name":"observe-subnet-2","network_id":"'"$NET2"'","ip_version":4,"cidr":"10.232.0.0/24"}}'
+  call nova-interface-attach POST "$NV/servers/$VM/os-interface" "${D[@]}" "${J[@]}" "${MV93[@]}" -d '{"interfaceAttachment":{"net_id":"'"$NET2"'"}}'
+  PORT2=$(last 'j["interfaceAttachment"]["port_id"]')
+  call nova-interface-attach-same-network POST "$NV/servers/$VM/os-interface" "${D[@]}" "${J[@]}" "${MV93[@]}" -d '{"interfaceAttachment":{"net_id":"'"$NET"'"}}'
+  call nova-interface-detach DELETE "$NV/servers/$VM/os-interface/$PORT2" "${D[@]}" "${MV93[@]}"
+  # the server has observe-sg and default (from the port): remove one, add it back, add it again
+  call nova-remove-security-group POST "$NV/servers/$VM/action" "${D[@]}" "${J[@]}" "${MV93[@]}" -d '{"removeSecurityGroup":{"name":"observe-sg"}}'
+  call nova-add-security-group POST "$NV/servers/$VM/action" "${D[@]}" "${J[@]}" "${MV93[@]}" -d '{"addSecurityGroup":{"name":"observe-sg"}}'
+  call nova-add-security-group-again POST "$NV/servers/$VM/action" "${D[@]}" "${J[@]}" "${MV93[@]}" -d '{"addSecurityGroup":{"name":"observe-sg"}}'
+
+  # teardown (the deletes of the resources' kinds are recorded once each)
+  curl -sS -m 30 -o /dev/null -X DELETE "${D[@]}" "${MV93[@]}" "$NV/servers/$VM"
+  for _ in $(seq 60); do
+    [ "$(curl -sS -m 10 -o /dev/null -w '%{http_code}' "${D[@]}" "${MV93[@]}" "$NV/servers/$VM")" = 404 ] && break
+    sleep 1
+  done
+  call neutron-fip-delete DELETE "$NE/floatingips/$FIP" "${D[@]}"
+  call neutron-port-delete DELETE "$NE/ports/$PORT" "${D[@]}"
+  call neutron-sgr-delete DELETE "$NE/security-group-rules/$RULE" "${D[@]}"
+  call neutron-sg-delete DELETE "$NE/security-groups/$SG" "${D[@]}"
+  # a member may not delete its project's default group (alt_demo: a project no other test puts ports in)
+  ALT_AUTH=${DEMO_AUTH//\"demo\"/\"alt_demo\"}
+  AT=$(curl -sS -m 10 -D - -o /dev/null "${J[@]}" -d "$ALT_AUTH" "$KS/v3/auth/tokens" \
+    | tr -d '\r' | awk -F': ' 'tolower($1)=="x-subject-token"{print $2}')
+  ALT_DEFAULT=$(curl -sS -m 10 -H "X-Auth-Token: $AT" "$NE/security-groups?name=default" \
+    | "$PY3" -c 'import json,sys; print(json.load(sys.stdin)["security_groups"][0]["id"])')
+  call neutron-sg-delete-default DELETE "$NE/security-groups/$ALT_DEFAULT" -H "X-Auth-Token: $AT"
+  curl -sS -m 10 -o /dev/null -X PUT "${D[@]}" "${J[@]}" -d '{"subnet_id":"'"$SUBNET"'"}' "$NE/routers/$ROUTER/remove_router_interface"
+  curl -sS -m 10 -o /dev/null -X DELETE "${D[@]}" "$NE/routers/$ROUTER"
+  curl -sS -m 10 -o /dev/null -X DELETE "${D[@]}" "$NE/networks/$NET"
+  curl -sS -m 10 -o /dev/null -X DELETE "${D[@]}" "$NE/networks/$NET2"
+  curl -sS -m 10 -o /dev/null -X DELETE "${D[@]}" "$GL/v2/images/$IMG"
 fi
 echo "saved $n exchanges in $OUT"
