@@ -23,15 +23,49 @@ n=0
 
 redact() {
   sed -E -e 's/gAAAAA[A-Za-z0-9_=-]+/<REDACTED-TOKEN>/g' \
-         -e "s/${OS_PASSWORD}/<REDACTED-PASSWORD>/g"
+         -e "s/${OS_PASSWORD}/<REDACTED-PASSWORD>/g" \
+         -e "s/${OSPS_DEMO_PASSWORD:-osps-demo-pw}/<REDACTED-DEMO-PASSWORD>/g"
 }
-# call NAME METHOD URL [curl args...] : save the exchange, echo status line
+# The name a token is written under: the replay (tests/OpenStack.FakeCloud.Tests)
+# signs in to the fake as that user and sends its own token.
+token_name() {
+  case "$1" in
+    "${TOKEN:-none}") echo '<admin token>' ;;
+    "${T2:-none}") echo '<second admin token>' ;;
+    "${DT:-none}") echo '<demo token>' ;;
+    "${AT:-none}") echo '<alt_demo token>' ;;
+    *) echo "$1" ;;
+  esac
+}
+# call NAME METHOD URL [curl args...] : save the exchange, echo status line.
+# The file starts with "### METHOD URL", then one "### " line per request
+# header (-H) and the request body (-d, or "@file (N bytes)" for
+# --data-binary; "<body not saved>" when curl's -o drops the answer's body),
+# then the `curl -i` output.
 call() {
   local name=$1 method=$2 url=$3; shift 3
   n=$((n + 1))
   local f; f=$(printf '%s/%02d-%s.txt' "$OUT" "$n" "$name")
-  { echo "### $method $url"; curl -sS -i -m 10 -X "$method" "$@" "$url"; echo; } | tr -d '\r' | redact >"$f"
-  printf '%-40s %s\n' "$(basename "$f")" "$(sed -n 2p "$f")"
+  local args=("$@") i=0 h
+  {
+    echo "### $method $url"
+    while [ "$i" -lt ${#args[@]} ]; do
+      case "${args[$i]}" in
+        -H) h=${args[$((i + 1))]}
+            case "${h,,}" in
+              x-auth-token:*|x-subject-token:*) echo "### ${h%%:*}: $(token_name "${h#*: }")" ;;
+              *) echo "### $h" ;;
+            esac
+            i=$((i + 2)) ;;
+        -d) echo "### ${args[$((i + 1))]}"; i=$((i + 2)) ;;
+        --data-binary) echo "### ${args[$((i + 1))]} ($(stat -c %s "${args[$((i + 1))]#@}") bytes)"; i=$((i + 2)) ;;
+        -o) echo "### <body not saved>"; i=$((i + 2)) ;;
+        *) i=$((i + 1)) ;;
+      esac
+    done
+    curl -sS -i -m 10 -X "$method" "$@" "$url"; echo
+  } | tr -d '\r' | redact >"$f"
+  printf '%-40s %s\n' "$(basename "$f")" "$(grep -m1 '^HTTP/' "$f")"
 }
 
 AUTH_BODY=$(cat <<EOF
@@ -234,6 +268,10 @@ if curl -s -o /dev/null -m 3 http://127.0.0.1:8774/ && curl -s -o /dev/null -m 3
   for _ in $(seq 60); do
     [ "$(curl -sS -m 10 -o /dev/null -w '%{http_code}' "${D[@]}" "${MV93[@]}" "$NV/servers/$VM")" = 404 ] && break
     sleep 1
+  done
+  # Nova may not yet have removed (or may leak) a port it made for the server
+  for p in $(curl -sS -m 10 "${D[@]}" "$NE/ports?device_id=$VM" | "$PY3" -c 'import json,sys; print(" ".join(p["id"] for p in json.load(sys.stdin)["ports"]))'); do
+    [ "$p" = "$PORT" ] || curl -sS -m 10 -o /dev/null -X DELETE "${D[@]}" "$NE/ports/$p"
   done
   call neutron-fip-delete DELETE "$NE/floatingips/$FIP" "${D[@]}"
   call neutron-port-delete DELETE "$NE/ports/$PORT" "${D[@]}"
