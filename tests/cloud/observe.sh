@@ -44,8 +44,8 @@ token_name() {
 # then the `curl -i` output.
 call() {
   local name=$1 method=$2 url=$3; shift 3
-  n=$((n + 1))
-  local f; f=$(printf '%s/%02d-%s.txt' "$OUT" "$n" "$name")
+  [[ "$n" =~ ^[0-9]+$ ]] && [ -z "${IN_STEP:-}" ] && n=$((10#$n + 1))
+  local f; if [[ "$n" =~ ^[0-9]+$ ]]; then f=$(printf '%s/%02d-%s.txt' "$OUT" "$n" "$name"); else f="$OUT/$n-$name.txt"; fi
   local args=("$@") i=0 h
   {
     echo "### $method $url"
@@ -67,6 +67,23 @@ call() {
   } | tr -d '\r' | redact >"$f"
   printf '%-40s %s\n' "$(basename "$f")" "$(grep -m1 '^HTTP/' "$f")"
 }
+
+# step NAME METHOD URL [curl args...] : a request the replay needs to repeat but
+# that is not itself an observation (setup, waits, cleanup); saved like call's
+# as NNa-NAME.txt, NNb-NAME.txt, ... after the last numbered exchange NN.
+steps_at=-1 letter=0
+step() {
+  [ "$steps_at" = "$n" ] || { steps_at=$n; letter=0; }
+  local letters=abcdefghijklmnopqrstuvwxyz
+  local saved=$n name=$1; shift
+  n=$(printf '%02d%s' "$n" "${letters:$letter:1}")
+  letter=$((letter + 1))
+  IN_STEP=1 call "$name" "$@" >/dev/null
+  STEP_FILE=$(ls "$OUT"/"$n"-*.txt)
+  n=$saved
+}
+# the JSON body of the last step, through a Python expression on j
+step_json() { sed -n '$p' "$STEP_FILE" | /usr/bin/python3 -c "import json,sys; j=json.load(sys.stdin); print($1)"; }
 
 AUTH_BODY=$(cat <<EOF
 {"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"admin","domain":{"name":"Default"},"password":"$OS_PASSWORD"}}},"scope":{"project":{"name":"admin","domain":{"name":"Default"}}}}}
@@ -179,7 +196,8 @@ if curl -s -o /dev/null -m 3 http://127.0.0.1:8774/ && curl -s -o /dev/null -m 3
   # last EXPR : evaluate a Python expression on the JSON body of the last saved exchange (as j)
   last() { sed -n '$p' "$(ls "$OUT"/"$(printf '%02d' "$n")"-*.txt)" | "$PY3" -c "import json,sys; j=json.load(sys.stdin); print($1)"; }
   PY3=/usr/bin/python3
-  PUBLIC=$(curl -sS -m 10 "${D[@]}" "$NE/networks?name=public" | "$PY3" -c 'import json,sys; print(json.load(sys.stdin)["networks"][0]["id"])')
+  step neutron-network-list-public GET "$NE/networks?name=public" "${D[@]}"
+  PUBLIC=$(step_json 'j["networks"][0]["id"]')
 
   # security groups: the project's default group exists from its first use
   call neutron-sg-list GET "$NE/security-groups" "${D[@]}"
@@ -221,7 +239,7 @@ if curl -s -o /dev/null -m 3 http://127.0.0.1:8774/ && curl -s -o /dev/null -m 3
   call neutron-router-create-with-gateway POST "$NE/routers" "${D[@]}" "${J[@]}" \
     -d '{"router":{"name":"observe-router","external_gateway_info":{"network_id":"'"$PUBLIC"'"}}}'
   ROUTER=$(last 'j["router"]["id"]')
-  curl -sS -m 10 -o /dev/null -X PUT "${D[@]}" "${J[@]}" -d '{"subnet_id":"'"$SUBNET"'"}' "$NE/routers/$ROUTER/add_router_interface"
+  step neutron-router-add-interface PUT "$NE/routers/$ROUTER/add_router_interface" "${D[@]}" "${J[@]}" -d '{"subnet_id":"'"$SUBNET"'"}'
   call neutron-fip-associate PUT "$NE/floatingips/$FIP" "${D[@]}" "${J[@]}" -d '{"floatingip":{"port_id":"'"$PORT"'"}}'
   call neutron-fip-list-by-port GET "$NE/floatingips?port_id=$PORT" "${D[@]}"
   call neutron-fip-disassociate PUT "$NE/floatingips/$FIP" "${D[@]}" "${J[@]}" -d '{"floatingip":{"port_id":null}}'
@@ -229,9 +247,9 @@ if curl -s -o /dev/null -m 3 http://127.0.0.1:8774/ && curl -s -o /dev/null -m 3
 
   # a server on the port: metadata, rename, console, interfaces, security groups
   qemu-img create -q -f qcow2 "$TMP/server.qcow2" 16M
-  IMG=$(curl -sS -m 10 "${D[@]}" "${J[@]}" -d '{"name":"observe-server-image","disk_format":"qcow2","container_format":"bare"}' "$GL/v2/images" \
-    | "$PY3" -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-  curl -sS -m 30 -o /dev/null -X PUT "${D[@]}" -H 'Content-Type: application/octet-stream' --data-binary "@$TMP/server.qcow2" "$GL/v2/images/$IMG/file"
+  step gl-image-create-for-server POST "$GL/v2/images" "${D[@]}" "${J[@]}" -d '{"name":"observe-server-image","disk_format":"qcow2","container_format":"bare"}'
+  IMG=$(step_json 'j["id"]')
+  step gl-image-upload-for-server PUT "$GL/v2/images/$IMG/file" "${D[@]}" -H 'Content-Type: application/octet-stream' --data-binary "@$TMP/server.qcow2"
   call nova-server-create-on-port POST "$NV/servers" "${D[@]}" "${J[@]}" "${MV93[@]}" \
     -d '{"server":{"name":"observe-vm","imageRef":"'"$IMG"'","flavorRef":"1","networks":[{"port":"'"$PORT"'"}],"metadata":{"role":"web"}}}'
   VM=$(last 'j["server"]["id"]')
@@ -240,7 +258,9 @@ if curl -s -o /dev/null -m 3 http://127.0.0.1:8774/ && curl -s -o /dev/null -m 3
     [ "$st" = ACTIVE ] || [ "$st" = ERROR ] && break
     sleep 1
   done
-  curl -sS -m 10 -o /dev/null -X PUT "${D[@]}" "${J[@]}" -d '{"floatingip":{"port_id":"'"$PORT"'"}}' "$NE/floatingips/$FIP"
+  # the replay's fake settles a server on its first GET: one recorded poll stands for the wait
+  step nova-server-get-active GET "$NV/servers/$VM" "${D[@]}" "${MV93[@]}"
+  step neutron-fip-associate-again PUT "$NE/floatingips/$FIP" "${D[@]}" "${J[@]}" -d '{"floatingip":{"port_id":"'"$PORT"'"}}'
   sleep 4   # Neutron batches its events to Nova every 2 s; Nova then refreshes the server's network info
   call nova-server-get-with-floating-ip GET "$NV/servers/$VM" "${D[@]}" "${MV93[@]}"
   call neutron-port-list-by-device GET "$NE/ports?device_id=$VM" "${D[@]}"
@@ -250,9 +270,9 @@ if curl -s -o /dev/null -m 3 http://127.0.0.1:8774/ && curl -s -o /dev/null -m 3
   call nova-server-rename PUT "$NV/servers/$VM" "${D[@]}" "${J[@]}" "${MV93[@]}" -d '{"server":{"name":"observe-vm-2","description":"renamed"}}'
   call nova-console-output POST "$NV/servers/$VM/action" "${D[@]}" "${J[@]}" "${MV93[@]}" -d '{"os-getConsoleOutput":{"length":2}}'
   call nova-interface-list GET "$NV/servers/$VM/os-interface" "${D[@]}" "${MV93[@]}"
-  NET2=$(curl -sS -m 10 "${D[@]}" "${J[@]}" -d '{"network":{"name":"observe-net-2"}}' "$NE/networks" \
-    | "$PY3" -c 'import json,sys; print(json.load(sys.stdin)["network"]["id"])')
-  curl -sS -m 10 -o /dev/null "${D[@]}" "${J[@]}" "$NE/subnets" \
+  step neutron-network-create-2 POST "$NE/networks" "${D[@]}" "${J[@]}" -d '{"network":{"name":"observe-net-2"}}'
+  NET2=$(step_json 'j["network"]["id"]')
+  step neutron-subnet-create-2 POST "$NE/subnets" "${D[@]}" "${J[@]}" \
     -d '{"subnet":{"name":"observe-subnet-2","network_id":"'"$NET2"'","ip_version":4,"cidr":"10.232.0.0/24"}}'
   call nova-interface-attach POST "$NV/servers/$VM/os-interface" "${D[@]}" "${J[@]}" "${MV93[@]}" -d '{"interfaceAttachment":{"net_id":"'"$NET2"'"}}'
   PORT2=$(last 'j["interfaceAttachment"]["port_id"]')
@@ -264,14 +284,14 @@ if curl -s -o /dev/null -m 3 http://127.0.0.1:8774/ && curl -s -o /dev/null -m 3
   call nova-add-security-group-again POST "$NV/servers/$VM/action" "${D[@]}" "${J[@]}" "${MV93[@]}" -d '{"addSecurityGroup":{"name":"observe-sg"}}'
 
   # teardown (the deletes of the resources' kinds are recorded once each)
-  curl -sS -m 30 -o /dev/null -X DELETE "${D[@]}" "${MV93[@]}" "$NV/servers/$VM"
+  step nova-server-delete DELETE "$NV/servers/$VM" "${D[@]}" "${MV93[@]}"
   for _ in $(seq 60); do
     [ "$(curl -sS -m 10 -o /dev/null -w '%{http_code}' "${D[@]}" "${MV93[@]}" "$NV/servers/$VM")" = 404 ] && break
     sleep 1
   done
   # Nova may not yet have removed (or may leak) a port it made for the server
   for p in $(curl -sS -m 10 "${D[@]}" "$NE/ports?device_id=$VM" | "$PY3" -c 'import json,sys; print(" ".join(p["id"] for p in json.load(sys.stdin)["ports"]))'); do
-    [ "$p" = "$PORT" ] || curl -sS -m 10 -o /dev/null -X DELETE "${D[@]}" "$NE/ports/$p"
+    [ "$p" = "$PORT" ] || step neutron-port-delete-leftover DELETE "$NE/ports/$p" "${D[@]}"
   done
   call neutron-fip-delete DELETE "$NE/floatingips/$FIP" "${D[@]}"
   call neutron-port-delete DELETE "$NE/ports/$PORT" "${D[@]}"
@@ -281,13 +301,13 @@ if curl -s -o /dev/null -m 3 http://127.0.0.1:8774/ && curl -s -o /dev/null -m 3
   ALT_AUTH=${DEMO_AUTH//\"demo\"/\"alt_demo\"}
   AT=$(curl -sS -m 10 -D - -o /dev/null "${J[@]}" -d "$ALT_AUTH" "$KS/v3/auth/tokens" \
     | tr -d '\r' | awk -F': ' 'tolower($1)=="x-subject-token"{print $2}')
-  ALT_DEFAULT=$(curl -sS -m 10 -H "X-Auth-Token: $AT" "$NE/security-groups?name=default" \
-    | "$PY3" -c 'import json,sys; print(json.load(sys.stdin)["security_groups"][0]["id"])')
+  step neutron-sg-list-default-alt GET "$NE/security-groups?name=default" -H "X-Auth-Token: $AT"
+  ALT_DEFAULT=$(step_json 'j["security_groups"][0]["id"]')
   call neutron-sg-delete-default DELETE "$NE/security-groups/$ALT_DEFAULT" -H "X-Auth-Token: $AT"
-  curl -sS -m 10 -o /dev/null -X PUT "${D[@]}" "${J[@]}" -d '{"subnet_id":"'"$SUBNET"'"}' "$NE/routers/$ROUTER/remove_router_interface"
-  curl -sS -m 10 -o /dev/null -X DELETE "${D[@]}" "$NE/routers/$ROUTER"
-  curl -sS -m 10 -o /dev/null -X DELETE "${D[@]}" "$NE/networks/$NET"
-  curl -sS -m 10 -o /dev/null -X DELETE "${D[@]}" "$NE/networks/$NET2"
-  curl -sS -m 10 -o /dev/null -X DELETE "${D[@]}" "$GL/v2/images/$IMG"
+  step neutron-router-remove-interface PUT "$NE/routers/$ROUTER/remove_router_interface" "${D[@]}" "${J[@]}" -d '{"subnet_id":"'"$SUBNET"'"}'
+  step neutron-router-delete DELETE "$NE/routers/$ROUTER" "${D[@]}"
+  step neutron-network-delete DELETE "$NE/networks/$NET" "${D[@]}"
+  step neutron-network-delete-2 DELETE "$NE/networks/$NET2" "${D[@]}"
+  step gl-image-delete-for-server DELETE "$GL/v2/images/$IMG" "${D[@]}"
 fi
 echo "saved $n exchanges in $OUT"
