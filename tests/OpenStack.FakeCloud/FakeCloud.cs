@@ -26,6 +26,12 @@ public sealed class FakeCloudOptions
     /// <summary>Keystone's <c>[token] expiration</c>: one hour, as on the real one.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Ports on 127.0.0.1/localhost that web-download may fetch from: the local real Glance's [import_filtering_opts]
+    /// (80, 443, 18080-18099). A test serving from another port adds it.
+    /// </summary>
+    public HashSet<int> WebDownloadPorts { get; } = [80, 443, .. Enumerable.Range(18080, 20)];
+
     /// <summary>Called with one line per finished request ("GET /image/v2/images 200"); for the standalone cloud.</summary>
     public Action<string>? Log { get; set; }
 }

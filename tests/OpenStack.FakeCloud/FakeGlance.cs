@@ -9,7 +9,11 @@ public sealed record FakeImage(
     string? Checksum, string? OsHashAlgo, string? OsHashValue, long? Size, long? VirtualSize,
     int MinDisk, int MinRam, string? DiskFormat, string? ContainerFormat, string? Owner,
     IReadOnlyList<string> Tags, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    IReadOnlyDictionary<string, string> Properties, byte[]? Data);
+    IReadOnlyDictionary<string, string> Properties, byte[]? Data, IReadOnlyList<string>? Stores = null,
+    string? ImportingToStores = null, string? FailedImport = null);
+
+/// <summary>One of Glance's stores as /v2/info/stores lists it (multi-store: several file stores).</summary>
+public sealed record FakeStore(string Id, string Description, string Type = "file");
 
 /// <summary>Glance's state: images (with their data in memory) and which projects they are shared with.</summary>
 public sealed class FakeGlance
@@ -19,10 +23,38 @@ public sealed class FakeGlance
     private const int MaxSynthesizedData = 64 * 1024 * 1024;
 
     private readonly Dictionary<string, ImageRecord> _images = new();
+    private List<FakeStore> _stores = [new("primary", "First file store (default)"), new("secondary", "Second file store")];
+    private readonly HashSet<string> _failingStores = new();
     private readonly string _adminProjectId;
     private DateTimeOffset _lastTimestamp;
 
     internal FakeGlance(string adminProjectId) => _adminProjectId = adminProjectId;
+
+    /// <summary>
+    /// The stores, the default first (as on the local real Glance: "primary" and "secondary", two file stores).
+    /// Glance's reserved os_glance_staging_store and os_glance_tasks_store are not listed, as on the real one.
+    /// </summary>
+    public IReadOnlyList<FakeStore> Stores
+    {
+        get { lock (Gate) return _stores.ToList(); }
+        set { lock (Gate) _stores = value.Count > 0 ? value.ToList() : throw new ArgumentException("Glance needs at least one store."); }
+    }
+
+    /// <summary>The default store's id (the first of <see cref="Stores"/>).</summary>
+    public string DefaultStore { get { lock (Gate) return _stores[0].Id; } }
+
+    /// <summary>Imports into this store fail from now on (a fault the real cloud cannot be asked for).</summary>
+    public void FailImportsTo(string storeId)
+    {
+        lock (Gate) _failingStores.Add(storeId);
+    }
+
+    /// <summary>How long the fake's import task spends on each store, so a poller sees it move.</summary>
+    public TimeSpan ImportStepDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    internal bool IsFailing(string storeId) => _failingStores.Contains(storeId);
+
+    internal bool HasStore(string storeId) => _stores.Any(s => s.Id == storeId);
 
     /// <summary>Every lock on the store's state; the HTTP layer takes it too.</summary>
     internal object Gate { get; } = new();
@@ -78,6 +110,7 @@ public sealed class FakeGlance
             image.CreatedAt = image.UpdatedAt = NextTimestamp();
             if (data is not null) image.SetData(data);
             else image.Size = size;
+            if (status is "active" or "deactivated") image.Stores.Add(_stores[0].Id);
             if (!_images.TryAdd(image.Id, image)) throw new InvalidOperationException($"Image ID {image.Id} already exists!");
             return image.Snapshot();
         }
@@ -102,7 +135,18 @@ public sealed class FakeGlance
     /// <summary>Makes a project a member of an image (Glance's image members; the image should be "shared").</summary>
     public void ShareImage(string imageId, string projectId, string memberStatus = "accepted")
     {
-        lock (Gate) _images[imageId].Members[projectId] = memberStatus;
+        lock (Gate)
+        {
+            var image = _images[imageId];
+            image.Members[projectId] = memberStatus;
+            image.MemberTimes[projectId] = (NextTimestamp(), NextTimestamp());
+        }
+    }
+
+    /// <summary>The import tasks of an image, newest first (what GET /v2/images/{id}/tasks lists).</summary>
+    public IReadOnlyList<FakeImportTask> TasksOf(string imageId)
+    {
+        lock (Gate) return _images.TryGetValue(imageId, out var image) ? image.Tasks.AsEnumerable().Reverse().Select(t => t.Snapshot()).ToList() : [];
     }
 
     // ---------------------------------------------------------------- used by the HTTP layer (under Gate)
@@ -148,11 +192,28 @@ internal sealed class ImageRecord
     public DateTimeOffset UpdatedAt { get; set; }
     public Dictionary<string, string> Properties { get; set; } = new();
     public Dictionary<string, string> Members { get; set; } = new();
+    public Dictionary<string, (DateTimeOffset Created, DateTimeOffset Updated)> MemberTimes { get; set; } = new();
     public byte[]? Data { get; set; }
+
+    /// <summary>The stores holding the data (the image's "stores" field; absent while empty).</summary>
+    public List<string> Stores { get; set; } = new();
+
+    /// <summary>os_glance_importing_to_stores / os_glance_failed_import: null until the first import request.</summary>
+    public List<string>? ImportingTo { get; set; }
+    public List<string>? FailedImport { get; set; }
+
+    /// <summary>os_glance_import_task: the running import's task id (Glance's import lock).</summary>
+    public string? ImportTask { get; set; }
+
+    /// <summary>Data staged by PUT /stage, waiting for a glance-direct import.</summary>
+    public byte[]? Staged { get; set; }
+
+    public List<ImportTaskRecord> Tasks { get; set; } = new();
 
     public FakeImage Snapshot() => new(Id, Name, Status, Visibility, Protected, OsHidden, Checksum, OsHashAlgo, OsHashValue, Size,
         VirtualSize, MinDisk, MinRam, DiskFormat, ContainerFormat, Owner, Tags.ToList(), CreatedAt, UpdatedAt,
-        new Dictionary<string, string>(Properties), Data);
+        new Dictionary<string, string>(Properties), Data, Stores.ToList(),
+        ImportingTo is null ? null : string.Join(',', ImportingTo), FailedImport is null ? null : string.Join(',', FailedImport));
 
     public ImageRecord Clone()
     {
@@ -160,6 +221,8 @@ internal sealed class ImageRecord
         copy.Tags = Tags.ToList();
         copy.Properties = new Dictionary<string, string>(Properties);
         copy.Members = new Dictionary<string, string>(Members);
+        copy.MemberTimes = new(MemberTimes);
+        copy.Stores = Stores.ToList();
         return copy;
     }
 

@@ -10,7 +10,7 @@ namespace OpenStack.FakeCloud;
 /// so every call needs a valid token — images, their data, tags and (de)activation. Errors are webob pages
 /// (<see cref="GlanceError"/>), messages and statuses as glance 25 (Zed) has them.
 /// </summary>
-internal sealed class GlanceApi(FakeGlance store, FakeIdentity identity, FakeCloudOptions options)
+internal sealed partial class GlanceApi(FakeGlance store, FakeIdentity identity, FakeCloudOptions options)
 {
     private const string Json = "application/json";
     private static readonly string[] VersionIds = ["v2.16", "v2.15", "v2.14", "v2.9", "v2.7", "v2.6", "v2.5", "v2.4", "v2.3", "v2.2", "v2.1", "v2.0"];
@@ -43,7 +43,7 @@ internal sealed class GlanceApi(FakeGlance store, FakeIdentity identity, FakeClo
                 throw e;
             }
             ctx.Response.Headers["X-Openstack-Request-Id"] = ctx.Items[FakeCloud.RequestIdKey] as string;
-            var caller = new GlanceCaller(token.ProjectId, token.IsAdmin);
+            var caller = new GlanceCaller(token.ProjectId, token.IsAdmin) { UserId = token.User.Id };
             var segments = path[3..].Split('/', StringSplitOptions.RemoveEmptyEntries);
             await RouteAsync(ctx, caller, segments, prefix);
         }
@@ -81,6 +81,35 @@ internal sealed class GlanceApi(FakeGlance store, FakeIdentity identity, FakeClo
                 "PUT" => UploadAsync(ctx, caller, id),
                 _ => throw GlanceError.MethodNotAllowed(method, "GET, PUT"),
             },
+            ["images", var id, "stage"] => method == "PUT" ? StageAsync(ctx, caller, id) : throw GlanceError.MethodNotAllowed(method, "PUT"),
+            ["images", var id, "import"] => method == "POST" ? ImportAsync(ctx, caller, id) : throw GlanceError.MethodNotAllowed(method, "POST"),
+            ["images", var id, "tasks"] => method == "GET" ? TasksAsync(ctx, caller, id) : throw GlanceError.MethodNotAllowed(method, "GET"),
+            ["images", var id, "members"] => method switch
+            {
+                "GET" => MembersAsync(ctx, caller, id),
+                "POST" => AddMemberAsync(ctx, caller, id),
+                _ => throw GlanceError.MethodNotAllowed(method, "GET, POST"),
+            },
+            ["images", var id, "members", var member] => method switch
+            {
+                "GET" => MemberAsync(ctx, caller, id, member),
+                "PUT" => UpdateMemberAsync(ctx, caller, id, member),
+                "DELETE" => RemoveMemberAsync(ctx, caller, id, member),
+                _ => throw GlanceError.MethodNotAllowed(method, "GET, PUT, DELETE"),
+            },
+            ["stores", var storeId, var id] => method == "DELETE" ? DeleteFromStoreAsync(ctx, caller, storeId, id) : throw GlanceError.MethodNotAllowed(method, "DELETE"),
+            ["info", "stores"] when method == "GET" => WriteJsonAsync(ctx, 200, StoresJson(detail: false)),
+            ["info", "stores", "detail"] when method == "GET" => caller.IsAdmin
+                ? WriteJsonAsync(ctx, 200, StoresJson(detail: true))
+                : throw new GlanceError(403, "You are not authorized to complete stores_info_detail action."),
+            ["info", "import"] when method == "GET" => WriteJsonAsync(ctx, 200, new JsonObject
+            {
+                ["import-methods"] = new JsonObject
+                {
+                    ["description"] = "Import methods available.", ["type"] = "array",
+                    ["value"] = new JsonArray(ImportMethods.Select(m => (JsonNode?)m).ToArray()),
+                },
+            }),
             ["images", var id, "tags", var tag] => method switch
             {
                 "PUT" or "DELETE" => TagAsync(ctx, caller, id, tag, add: method == "PUT"),
@@ -169,7 +198,8 @@ internal sealed class GlanceApi(FakeGlance store, FakeIdentity identity, FakeClo
             json = ImageJson(image);
         }
         ctx.Response.Headers.Location = $"{identity.BaseUri}{prefix[1..]}/v2/images/{image.Id}";
-        ctx.Response.Headers["Openstack-Image-Import-Methods"] = "glance-direct,web-download,copy-image";
+        ctx.Response.Headers["Openstack-Image-Import-Methods"] = string.Join(',', ImportMethods);
+        ctx.Response.Headers["Openstack-Image-Store-Ids"] = StoreIdsHeader();
         await WriteJsonAsync(ctx, 201, json);
     }
 
@@ -239,10 +269,14 @@ internal sealed class GlanceApi(FakeGlance store, FakeIdentity identity, FakeClo
         if (contentType.Split(';')[0].Trim() != "application/octet-stream") throw GlanceError.UnsupportedMediaType(contentType);
 
         ImageRecord image;
+        string target;
         lock (store.Gate)
         {
             image = Visible(caller, id);
             if (!caller.CanModify(image)) throw new GlanceError(403, $"Not allowed to upload image data for image {id}");
+            // glance_store.get_store_from_store_identifier on X-Image-Meta-Store, before the status checks.
+            target = ctx.Request.Headers["X-Image-Meta-Store"].ToString() is { Length: > 0 } asked ? asked : store.DefaultStore;
+            if (!store.HasStore(target)) throw new GlanceError(400, $"Store for identifier {target} not found");
             if (image.Status != "queued") throw new GlanceError(409, $"Image status transition from {image.Status} to saving is not allowed");
             var missing = new[] { ("disk_format", image.DiskFormat), ("container_format", image.ContainerFormat) }.Where(f => f.Item2 is null).Select(f => f.Item1).ToList();
             if (missing.Count > 0)
@@ -272,6 +306,7 @@ internal sealed class GlanceApi(FakeGlance store, FakeIdentity identity, FakeClo
             if (store.Get(id) != image)
                 throw new GlanceError(410, $"Image {id} could not be found after upload. The image may have been deleted during the upload, cleaning up the chunks uploaded.");
             image.SetData(data);
+            image.Stores = [target];
             image.Status = "active";
             image.UpdatedAt = store.NextTimestamp();
         }
@@ -335,6 +370,10 @@ internal sealed class GlanceApi(FakeGlance store, FakeIdentity identity, FakeClo
     private static JsonObject ImageJson(ImageRecord i)
     {
         var json = new JsonObject();
+        // Glance keeps the import's progress as reserved extra properties, written before the others.
+        if (i.ImportingTo is not null) json["os_glance_importing_to_stores"] = string.Join(',', i.ImportingTo);
+        if (i.FailedImport is not null) json["os_glance_failed_import"] = string.Join(',', i.FailedImport);
+        if (i.ImportTask is not null) json["os_glance_import_task"] = i.ImportTask;
         foreach (var (key, value) in i.Properties) json[key] = value;
         json["name"] = i.Name;
         json["disk_format"] = i.DiskFormat;
@@ -358,6 +397,7 @@ internal sealed class GlanceApi(FakeGlance store, FakeIdentity identity, FakeClo
         json["self"] = $"/v2/images/{i.Id}";
         json["file"] = $"/v2/images/{i.Id}/file";
         json["schema"] = "/v2/schemas/image";
+        if (i.Stores.Count > 0) json["stores"] = string.Join(',', i.Stores);
         return json;
     }
 

@@ -6,6 +6,8 @@ namespace OpenStack.FakeCloud;
 /// <summary>Who calls Glance: the token's project and whether it holds the admin role.</summary>
 internal sealed record GlanceCaller(string? Owner, bool IsAdmin)
 {
+    public string? UserId { get; init; }
+
     /// <summary>glance.db.utils.is_image_visible.</summary>
     public bool CanSee(ImageRecord image) =>
         IsAdmin || image.Owner is null || image.Visibility is "public" or "community" ||

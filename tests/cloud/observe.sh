@@ -7,7 +7,7 @@
 # Needs a running cloud (tests/cloud/start.sh). Every exchange is saved as
 # OUTDIR/NN-name.txt: the request line, then `curl -i` output (headers + raw
 # body). Fernet tokens are replaced by <REDACTED-TOKEN> and the admin password
-# by <REDACTED-PASSWORD>. Bounded: a fixed list of ~110 requests, 10 s each
+# by <REDACTED-PASSWORD>. Bounded: a fixed list of ~150 requests, 10 s each
 # (and two waits of at most 60 s for a server).
 set -euo pipefail
 
@@ -310,4 +310,7 @@ if curl -s -o /dev/null -m 3 http://127.0.0.1:8774/ && curl -s -o /dev/null -m 3
   step neutron-network-delete-2 DELETE "$NE/networks/$NET2" "${D[@]}"
   step gl-image-delete-for-server DELETE "$GL/v2/images/$IMG" "${D[@]}"
 fi
-echo "saved $n exchanges in $OUT"
+# Glance's stores, import and members (observed/100-139)
+# shellcheck source=observe-glance-import.sh
+. "$SCRIPT_DIR/observe-glance-import.sh"
+echo "saved the exchanges in $OUT"

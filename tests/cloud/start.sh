@@ -26,6 +26,8 @@ ADMIN_PASSWORD=${OSPS_ADMIN_PASSWORD:-osps-admin-pw}
 DEMO_PASSWORD=${OSPS_DEMO_PASSWORD:-osps-demo-pw}
 SERVICE_PASSWORD=osps-service-pw
 WAIT_TIMEOUT=${OSPS_WAIT_TIMEOUT:-120}   # seconds per service
+# Ports on 127.0.0.1 that Glance's web-download may fetch from (tests serve images there).
+GLANCE_WEB_PORTS_FIRST=18080 GLANCE_WEB_PORTS_LAST=18099
 
 FRESH=0
 SERVICES=all
@@ -307,22 +309,41 @@ init_bg() {  # init_bg NAME FUNCTION : run FUNCTION in background once
 }
 
 if [ "$want_glance" = 1 ]; then
-  mkdir -p "$ETC/glance" "$DATA/images" "$DATA/glance-staging"
+  # Two file stores (multi-store: /v2/info/stores, the image's "stores", copy-image); "primary" keeps the
+  # single-store data folder, so images uploaded before multi-store map to it. Staging (glance-direct,
+  # web-download) and the tasks' work area are Glance's reserved os_glance_* file stores.
+  mkdir -p "$ETC/glance" "$DATA/images" "$DATA/images-secondary" "$DATA/glance-staging" "$DATA/glance-tasks"
   cat >"$ETC/glance/glance-api.conf" <<EOF
 [DEFAULT]
 bind_host = 127.0.0.1
 bind_port = 9292
 workers = 1
 use_stderr = true
-node_staging_uri = file://$DATA/glance-staging
 image_cache_dir = $DATA/glance-cache
 show_image_direct_url = false
+enabled_backends = primary:file, secondary:file
+enabled_import_methods = [glance-direct,web-download,copy-image]
 [database]
 connection = $(db_url glance)
 [glance_store]
-stores = file,http
-default_store = file
+default_backend = primary
+[primary]
+store_description = First file store (default)
 filesystem_store_datadir = $DATA/images/
+[secondary]
+store_description = Second file store
+filesystem_store_datadir = $DATA/images-secondary/
+[os_glance_staging_store]
+filesystem_store_datadir = $DATA/glance-staging/
+[os_glance_tasks_store]
+filesystem_store_datadir = $DATA/glance-tasks/
+[import_filtering_opts]
+# web-download may fetch from the loopback HTTP servers the tests start, on
+# ports $GLANCE_WEB_PORTS_FIRST-$GLANCE_WEB_PORTS_LAST only (the defaults
+# refuse loopback hosts and allow ports 80 and 443 only).
+allowed_schemes = [http,https]
+allowed_hosts = [127.0.0.1,localhost]
+allowed_ports = [80,443,$(seq -s, "$GLANCE_WEB_PORTS_FIRST" "$GLANCE_WEB_PORTS_LAST")]
 [paste_deploy]
 flavor = keystone
 config_file = /etc/glance/glance-api-paste.ini

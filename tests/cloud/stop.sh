@@ -1,11 +1,8 @@
 #!/bin/bash
 # Stop the local test cloud started by tests/cloud/start.sh.
 #
-#   tests/cloud/stop.sh [SERVICE...]
+#   tests/cloud/stop.sh [NAME...]     (e.g. stop.sh glance-api: that service only)
 #
-# With SERVICE names (as in run/NAME.pid: neutron-server, nova-api, ...) only
-# those are stopped, so one service can be restarted with new config while the
-# rest of the cloud keeps serving: stop.sh neutron-server && start.sh.
 # Stops ONLY the processes whose PIDs start.sh saved in $OSPS_CLOUD_DIR/run
 # (default /var/tmp/osps-cloud/run) - never by process name, so nothing else
 # on the machine (another cloud, a developer's own memcached...) is touched.
@@ -50,9 +47,11 @@ for f in "$RUN"/*.pid; do
   n=$(basename "$f" .pid)
   [[ " ${ORDER[*]} " == *" $n "* ]] || ORDER+=("$n")
 done
+
+# Names given: stop those services only (start.sh then starts just what is missing).
 if [ $# -gt 0 ]; then
-  for n in "$@"; do
-    [[ " ${ORDER[*]} " == *" $n "* ]] || { echo "stop.sh: unknown service $n (known: ${ORDER[*]})" >&2; exit 2; }
+  for name in "$@"; do
+    [[ " ${ORDER[*]} " == *" $name "* ]] || { echo "stop.sh: unknown service $name (known: ${ORDER[*]})" >&2; exit 2; }
   done
   ORDER=("$@")
 fi

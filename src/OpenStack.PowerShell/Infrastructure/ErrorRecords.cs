@@ -20,7 +20,8 @@ namespace OpenStack.PowerShell.Infrastructure
         {
             var (id, category) = Classify(exception, noun);
             var record = new ErrorRecord(exception, id, category, target);
-            var requestId = (exception as OpenStackApiException)?.RequestId ?? (exception as Client.Network.V2.ResourceInUseException)?.RequestId;
+            var requestId = (exception as OpenStackApiException)?.RequestId ?? (exception as Client.Network.V2.ResourceInUseException)?.RequestId
+                ?? (exception.InnerException as OpenStackApiException)?.RequestId;
             if (requestId != null)
             {
                 record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = $"Quote request id {requestId} to the cloud's operators if the cause is unclear." };
@@ -41,6 +42,7 @@ namespace OpenStack.PowerShell.Infrastructure
                 case ImageInputException input: return ("Image" + input.Problem, input.Problem == ImageInputProblem.FileNotFound ? ErrorCategory.ObjectNotFound
                     : input.Problem == ImageInputProblem.FileUnreadable ? ErrorCategory.PermissionDenied : ErrorCategory.InvalidArgument);
                 case ImageDataException data: return ("Image" + data.Problem, data.Problem == ImageDataProblem.HasNoData ? ErrorCategory.InvalidOperation : ErrorCategory.InvalidResult);
+                case Client.Image.V2.Imports.ImageImportException import: return ("Image" + import.Problem, ImportCategory(import.Problem));
                 case ImageUploadException upload when upload.InnerException is ImageDataException: return Classify(upload.InnerException, noun);
                 case ImageUploadException upload: return ("ImageUploadFailed", upload.InnerException == null ? ErrorCategory.WriteError : Classify(upload.InnerException, noun).Category);
                 case CloudConfigException config: return (config.Problem == CloudConfigProblem.CloudNotFound ? "CloudNotFound" : "CloudConfig" + config.Problem,
@@ -58,6 +60,25 @@ namespace OpenStack.PowerShell.Infrastructure
                 case System.IO.IOException _: return (noun + "FileError", ErrorCategory.WriteError);
                 case UnauthorizedAccessException _: return (noun + "FileAccessDenied", ErrorCategory.PermissionDenied);
                 default: return (noun + "Failed", ErrorCategory.NotSpecified);
+            }
+        }
+
+        private static ErrorCategory ImportCategory(Client.Image.V2.Imports.ImageImportProblem problem)
+        {
+            switch (problem)
+            {
+                case Client.Image.V2.Imports.ImageImportProblem.UriInvalid:
+                case Client.Image.V2.Imports.ImageImportProblem.UriRefused: return ErrorCategory.InvalidArgument;
+                case Client.Image.V2.Imports.ImageImportProblem.StoreNotFound:
+                case Client.Image.V2.Imports.ImageImportProblem.NotInStore:
+                case Client.Image.V2.Imports.ImageImportProblem.MemberNotFound: return ErrorCategory.ObjectNotFound;
+                case Client.Image.V2.Imports.ImageImportProblem.AlreadyInStore: return ErrorCategory.ResourceExists;
+                case Client.Image.V2.Imports.ImageImportProblem.StoresNotSupported: return ErrorCategory.NotImplemented;
+                case Client.Image.V2.Imports.ImageImportProblem.ImportTimeout: return ErrorCategory.OperationTimeout;
+                case Client.Image.V2.Imports.ImageImportProblem.ImportFailed:
+                case Client.Image.V2.Imports.ImageImportProblem.StoreImportFailed:
+                case Client.Image.V2.Imports.ImageImportProblem.Killed: return ErrorCategory.InvalidResult;
+                default: return ErrorCategory.InvalidOperation;
             }
         }
 

@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace OpenStack.Client.Image.V2
 {
     /// <summary>A Glance v2 image, with the fields `openstack image show` prints.</summary>
-    public sealed class Image
+    public sealed partial class Image
     {
         [JsonPropertyName("id")] public string Id { get; set; } = string.Empty;
         [JsonPropertyName("name")] public string? Name { get; set; }

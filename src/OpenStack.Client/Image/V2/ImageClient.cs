@@ -80,15 +80,21 @@ namespace OpenStack.Client.Image.V2
         /// <summary>
         /// PUT /v2/images/{id}/file, streaming <paramref name="data"/> (never buffered whole) and hashing it
         /// on the way. The stream cannot be replayed, so a token close to expiry is renewed before, not after.
+        /// <paramref name="store"/> (multi-store Glance) puts the data in that store (X-Image-Meta-Store).
         /// </summary>
-        public async Task<ImageHashes> UploadImageDataAsync(string id, Stream data, long length, TransferProgress? progress, CancellationToken cancellationToken)
+        public async Task<ImageHashes> UploadImageDataAsync(string id, Stream data, long length, TransferProgress? progress, CancellationToken cancellationToken,
+            string? store = null)
         {
             using var hashing = new HashingStream(data, progress);
             var content = new StreamContent(hashing, 1 << 20);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             content.Headers.ContentLength = length;
-            using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Put, Urls.File(Root, id)) { Content = content },
-                cancellationToken, replayable: false, timeout: Timeout.InfiniteTimeSpan).ConfigureAwait(false);
+            using var response = await SendAsync(() =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Put, Urls.File(Root, id)) { Content = content };
+                if (store != null) request.Headers.Add("X-Image-Meta-Store", store);
+                return request;
+            }, cancellationToken, replayable: false, timeout: Timeout.InfiniteTimeSpan).ConfigureAwait(false);
             return hashing.Finish();
         }
 

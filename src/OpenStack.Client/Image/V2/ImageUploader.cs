@@ -21,12 +21,7 @@ namespace OpenStack.Client.Image.V2
         /// <summary>Checks the file and formats; throws <see cref="ImageInputException"/> before anything is sent.</summary>
         public static FileInfo ValidateInput(CreateImageOptions options, string path)
         {
-            if (!CreateImageOptions.DiskFormats.Contains(options.DiskFormat))
-                throw new ImageInputException(ImageInputProblem.DiskFormatUnknown,
-                    $"'{options.DiskFormat}' is not a disk format Glance accepts ({string.Join(", ", CreateImageOptions.DiskFormats)}).");
-            if (!CreateImageOptions.ContainerFormats.Contains(options.ContainerFormat))
-                throw new ImageInputException(ImageInputProblem.ContainerFormatUnknown,
-                    $"'{options.ContainerFormat}' is not a container format Glance accepts ({string.Join(", ", CreateImageOptions.ContainerFormats)}).");
+            ValidateFormats(options);
             if (Directory.Exists(path))
                 throw new ImageInputException(ImageInputProblem.FileIsDirectory, $"'{path}' is a directory, not an image file.");
             var file = new FileInfo(path);
@@ -43,6 +38,17 @@ namespace OpenStack.Client.Image.V2
             return file;
         }
 
+        /// <summary>Checks the disk and container formats (all an import from a URL can check locally).</summary>
+        public static void ValidateFormats(CreateImageOptions options)
+        {
+            if (!CreateImageOptions.DiskFormats.Contains(options.DiskFormat))
+                throw new ImageInputException(ImageInputProblem.DiskFormatUnknown,
+                    $"'{options.DiskFormat}' is not a disk format Glance accepts ({string.Join(", ", CreateImageOptions.DiskFormats)}).");
+            if (!CreateImageOptions.ContainerFormats.Contains(options.ContainerFormat))
+                throw new ImageInputException(ImageInputProblem.ContainerFormatUnknown,
+                    $"'{options.ContainerFormat}' is not a container format Glance accepts ({string.Join(", ", CreateImageOptions.ContainerFormats)}).");
+        }
+
         /// <summary>Creates the record (queued); the caller may report it before the long upload starts.</summary>
         public Task<Image> CreateRecordAsync(CreateImageOptions options, CancellationToken cancellationToken) =>
             _client.CreateImageAsync(options, cancellationToken);
@@ -51,14 +57,15 @@ namespace OpenStack.Client.Image.V2
         /// Uploads <paramref name="file"/> into a queued <paramref name="image"/> and returns it as Glance then
         /// shows it (active). On failure, deletes the record unless <paramref name="keepOnFailure"/>.
         /// </summary>
-        public async Task<Image> UploadAsync(Image image, FileInfo file, bool keepOnFailure, TransferProgress progress, CancellationToken cancellationToken)
+        public async Task<Image> UploadAsync(Image image, FileInfo file, bool keepOnFailure, TransferProgress progress, CancellationToken cancellationToken,
+            string? store = null)
         {
             try
             {
                 ImageHashes hashes;
                 using (var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan))
                 {
-                    hashes = await _client.UploadImageDataAsync(image.Id, stream, file.Length, progress, cancellationToken).ConfigureAwait(false);
+                    hashes = await _client.UploadImageDataAsync(image.Id, stream, file.Length, progress, cancellationToken, store).ConfigureAwait(false);
                 }
                 var uploaded = await _client.GetImageAsync(image.Id, cancellationToken).ConfigureAwait(false);
                 Verify(uploaded, hashes);
@@ -71,7 +78,7 @@ namespace OpenStack.Client.Image.V2
             }
         }
 
-        private static void Verify(Image uploaded, ImageHashes hashes)
+        internal static void Verify(Image uploaded, ImageHashes hashes)
         {
             if (uploaded.Size.HasValue && uploaded.Size.Value != hashes.Length)
                 throw new ImageDataException(ImageDataProblem.ChecksumMismatch, $"Glance stored {uploaded.Size} bytes but {hashes.Length} were sent.");

@@ -42,6 +42,11 @@ namespace OpenStack.PowerShell.Commands.Image
         [ValidateSet("queued", "saving", "uploading", "importing", "active", "deactivated", "killed", "deleted", "pending_delete", IgnoreCase = true)]
         public string? Status { get; set; }
 
+        /// <summary>Images shared with this project in that member state, as the consumer sees them (implies -Visibility shared).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateSet("accepted", "pending", "rejected", "all", IgnoreCase = true)]
+        public string? MemberStatus { get; set; }
+
         /// <summary>Images that carry every one of these tags.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
@@ -118,7 +123,8 @@ namespace OpenStack.PowerShell.Commands.Image
             {
                 Name = name,
                 Status = Status?.ToLowerInvariant(),
-                Visibility = All ? "all" : Visibility?.ToLowerInvariant(),
+                Visibility = All ? "all" : Visibility?.ToLowerInvariant() ?? (MemberStatus != null ? "shared" : null),
+                MemberStatus = MemberStatus?.ToLowerInvariant(),
                 Owner = Owner,
                 Limit = PageSize,
             };

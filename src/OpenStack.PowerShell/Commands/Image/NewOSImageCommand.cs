@@ -5,29 +5,40 @@ using System.Threading.Tasks;
 using System.Management.Automation;
 using OpenStack.Client.Http;
 using OpenStack.Client.Image.V2;
+using OpenStack.Client.Image.V2.Stores;
 using OpenStack.PowerShell.Completers;
 using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Image
 {
     /// <summary>
-    /// Creates an image and uploads a file into it (`openstack image create --file`), returning it active.
-    /// The file and formats are checked before the record is created; a failed upload deletes the record
-    /// (unless -KeepOnFailure) and the error names it.
+    /// Creates an image and uploads a file into it (`openstack image create --file`), returning it active; or
+    /// has Glance import it: from a URL (-Uri, web-download) or from a staged file (-File -UseImport,
+    /// glance-direct), into chosen stores, waiting with -Wait. The file, formats, URL and stores are checked
+    /// before the record is created; a failed upload or import deletes the record (unless -KeepOnFailure) and
+    /// the error names it.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "OSImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "OSImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = FileSet)]
     [OutputType(typeof(Client.Image.V2.Image), typeof(Job))]
-    public sealed class NewOSImageCommand : OpenStackCmdlet
+    public sealed partial class NewOSImageCommand : OpenStackCmdlet
     {
+        private const string FileSet = "File";
+        private const string UriSet = "Uri";
+
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = string.Empty;
 
         /// <summary>The image file. Read as a stream: any size, constant memory.</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = FileSet)]
         [Alias("Path", "FullName")]
         [ValidateNotNullOrEmpty]
         public string File { get; set; } = string.Empty;
+
+        /// <summary>An http(s) URL Glance fetches the data from itself (the web-download import).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = UriSet)]
+        [ValidateNotNull]
+        public Uri? Uri { get; set; }
 
         /// <summary>qcow2, raw, vmdk, … When absent: qcow2 if the file is one (by its header), else by extension, else raw.</summary>
         [Parameter]
@@ -67,13 +78,13 @@ namespace OpenStack.PowerShell.Commands.Image
         [Parameter] public SwitchParameter KeepOnFailure { get; set; }
 
         /// <summary>Upload in a background job (Receive-Job gives the image; Stop-Job cancels and removes the record).</summary>
-        [Parameter] public SwitchParameter AsJob { get; set; }
+        [Parameter(ParameterSetName = FileSet)] public SwitchParameter AsJob { get; set; }
 
         protected override string ErrorNoun => "Image";
 
         protected override void ProcessRecord()
         {
-            var path = GetUnresolvedProviderPathFromPSPath(File);
+            var path = ParameterSetName == UriSet ? Uri!.AbsolutePath : GetUnresolvedProviderPathFromPSPath(File);
             var options = new CreateImageOptions
             {
                 Name = Name,
@@ -90,6 +101,17 @@ namespace OpenStack.PowerShell.Commands.Image
                 foreach (DictionaryEntry pair in Property) options.Properties[pair.Key.ToString()!] = pair.Value?.ToString() ?? string.Empty;
             }
 
+            if (ParameterSetName == UriSet || UseImport)
+            {
+                ProcessImport(options, path);
+                return;
+            }
+            if (AllStores || AllowFailure || (Store?.Length ?? 0) > 1)
+            {
+                WriteError(ErrorRecords.Create("ImageArgumentInvalid", ErrorCategory.InvalidArgument,
+                    "A plain upload puts the data in one store: -AllStores, -AllowFailure and several -Store names need an import (add -UseImport).", path));
+                return;
+            }
             FileInfo file;
             try
             {
@@ -109,15 +131,18 @@ namespace OpenStack.PowerShell.Commands.Image
                 StartJob(uploader, options, file, path);
                 return;
             }
+            var store = Store?.Length == 1 ? Store[0] : null;
             ForEachInput(path, () =>
             {
+                // The store is checked before the record exists: an unknown one leaves nothing behind.
+                if (store != null) Run(ct => client.ResolveStoresAsync(new[] { store }, false, ct));
                 var record = Run(ct => uploader.CreateRecordAsync(options, ct));
                 WriteVerbose($"Created image {record.Id} ({record.Status}); uploading {file.Length:N0} bytes.");
                 var progress = new TransferProgress(file.Length);
                 var meter = new ProgressMeter(this, 1, $"Uploading image {Name}", progress);
                 try
                 {
-                    var image = Wait(Start(ct => uploader.UploadAsync(record, file, KeepOnFailure, progress, ct)), meter.Tick);
+                    var image = base.Wait(Start(ct => uploader.UploadAsync(record, file, KeepOnFailure, progress, ct, store)), meter.Tick);
                     WriteObject(image);
                 }
                 catch (ImageUploadException) when (CancellationToken.IsCancellationRequested)

@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OpenStack.Client.Image.V2.Stores
+{
+    /// <summary>One of Glance's stores (GET /v2/info/stores; /detail adds the type and properties, for admins).</summary>
+    public sealed class ImageStore
+    {
+        [JsonPropertyName("id")] public string Id { get; set; } = string.Empty;
+        [JsonPropertyName("description")] public string? Description { get; set; }
+
+        /// <summary>Glance writes "default": "true" (a string), and only on the default store.</summary>
+        [JsonPropertyName("default")]
+        [JsonConverter(typeof(TrueStringConverter))]
+        public bool Default { get; set; }
+
+        /// <summary>file, rbd, swift, … (from /v2/info/stores/detail only).</summary>
+        [JsonPropertyName("type")] public string? Type { get; set; }
+
+        /// <summary>The store's settings as /detail shows them (data_dir, chunk_size, …).</summary>
+        [JsonPropertyName("properties")] public Dictionary<string, JsonElement>? Properties { get; set; }
+
+        public override string ToString() => Id;
+    }
+
+    internal sealed class ImageStoreList
+    {
+        [JsonPropertyName("stores")] public List<ImageStore> Stores { get; set; } = new List<ImageStore>();
+    }
+
+    /// <summary>Reads Glance's "true" (or a JSON boolean) as true, anything else as false.</summary>
+    internal sealed class TrueStringConverter : JsonConverter<bool>
+    {
+        public override bool Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.String => string.Equals(reader.GetString(), "true", StringComparison.OrdinalIgnoreCase),
+            _ => false,
+        };
+
+        public override void Write(Utf8JsonWriter writer, bool value, JsonSerializerOptions options) => writer.WriteBooleanValue(value);
+    }
+
+    [JsonSerializable(typeof(ImageStoreList))]
+    internal partial class ImageStoreJson : JsonSerializerContext
+    {
+    }
+}
