@@ -13,6 +13,9 @@ public sealed record RecordedExchange(
     private static readonly Regex HeaderLine = new(@"^([A-Za-z0-9-]+): (.*)$");
     private static readonly Regex BinaryLine = new(@"^@\S+ \((\d+) bytes\)$");
 
+    /// <summary>The recording's number: 75 for 75-… and 75a-….</summary>
+    public int Number => int.Parse(Regex.Match(Name, @"^\d+").Value);
+
     public string? ResponseHeader(string name) =>
         ResponseHeaders.Where(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).Cast<string?>().FirstOrDefault();
 
