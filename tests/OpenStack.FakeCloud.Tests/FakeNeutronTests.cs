@@ -28,20 +28,7 @@ public sealed class FakeNeutronTests : IAsyncLifetime
     {
         if (_tokens.TryGetValue(user, out var t)) return t;
         var password = user == "admin" ? "s3cr3t-Passw0rd" : FakeIdentity.DemoPassword;
-        var auth = new JsonObject
-        {
-            ["auth"] = new JsonObject
-            {
-                ["identity"] = new JsonObject
-                {
-                    ["methods"] = new JsonArray("password"),
-                    ["password"] = new JsonObject { ["user"] = new JsonObject { ["name"] = user, ["domain"] = new JsonObject { ["name"] = "Default" }, ["password"] = password } },
-                },
-                ["scope"] = new JsonObject { ["project"] = new JsonObject { ["name"] = user, ["domain"] = new JsonObject { ["name"] = "Default" } } },
-            },
-        };
-        using var response = await _http.PostAsync(_cloud.AuthUrl + "/auth/tokens", new StringContent(auth.ToJsonString(), Encoding.UTF8, "application/json"));
-        return _tokens[user] = response.Headers.GetValues("X-Subject-Token").Single();
+        return _tokens[user] = await PasswordAuth.TokenAsync(_http, _cloud, user, password, user);
     }
 
     private async Task<(HttpStatusCode Status, JsonNode? Body)> SendAsync(HttpMethod method, string path, object? body = null, string user = "demo")

@@ -199,21 +199,7 @@ public sealed class ObservedReplay(FakeCloud cloud)
             "<alt_demo token>" => ("alt_demo", FakeIdentity.DemoPassword, "alt_demo"),
             _ => throw new InvalidOperationException("unknown token " + name),
         };
-        var auth = new JsonObject
-        {
-            ["auth"] = new JsonObject
-            {
-                ["identity"] = new JsonObject
-                {
-                    ["methods"] = new JsonArray("password"),
-                    ["password"] = new JsonObject { ["user"] = new JsonObject { ["name"] = user, ["domain"] = new JsonObject { ["name"] = "Default" }, ["password"] = password } },
-                },
-                ["scope"] = new JsonObject { ["project"] = new JsonObject { ["name"] = project, ["domain"] = new JsonObject { ["name"] = "Default" } } },
-            },
-        }.ToJsonString();
-        using var response = await _http.PostAsync(cloud.AuthUrl + "/auth/tokens", new StringContent(auth, Encoding.UTF8, "application/json"));
-        response.EnsureSuccessStatusCode();
-        return _tokens[name] = response.Headers.GetValues("X-Subject-Token").Single();
+        return _tokens[name] = await PasswordAuth.TokenAsync(_http, cloud, user, password, project);
     }
 
     /// <summary>A qcow2 image of <paramref name="size"/> bytes with a 16 MiB virtual size, as `qemu-img create -f qcow2 x 16M` makes.</summary>

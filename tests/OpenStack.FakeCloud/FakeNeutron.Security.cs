@@ -24,6 +24,11 @@ public sealed partial class FakeNeutron
         return group;
     }
 
+    /// <summary>Adds a security group directly (test setup), with the egress rules a new group gets.</summary>
+    public JsonObject AddSecurityGroup(string name, string projectId, string description = "") =>
+        Locked(() => Create(NeutronKinds.SecurityGroups, new JsonObject { ["name"] = name, ["description"] = description },
+            new NeutronCaller(projectId, false), projectId));
+
     /// <summary>Lists make the caller's default group, and (for an admin) that of the project a filter names, as Neutron does.</summary>
     internal void EnsureDefaultGroups(NeutronCaller caller, IReadOnlyList<KeyValuePair<string, string>> query)
     {

@@ -209,7 +209,8 @@ public sealed partial class FakeNeutron
     internal void OnUpdateRouter(JsonObject router, JsonObject changes, NeutronCaller caller)
     {
         if (!changes.ContainsKey("external_gateway_info")) return;
-        var gateway = changes["external_gateway_info"] as JsonObject;
+        // null and {} both clear the gateway; a network_id sets (or moves) it.
+        var gateway = changes["external_gateway_info"] is JsonObject g && g.ContainsKey("network_id") ? g : null;
         changes.Remove("external_gateway_info");
         var current = (string?)router["external_gateway_info"]?["network_id"];
         if (current != null && current != (string?)gateway?["network_id"])
