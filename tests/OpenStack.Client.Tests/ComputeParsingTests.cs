@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OpenStack.Client.Compute.V2;
-using OpenStack.Client.Json;
+using OpenStack.Client.Http;
+using OpenStack.Client.Resources;
 
 namespace OpenStack.Client.Tests;
 
@@ -22,14 +23,15 @@ public sealed class ComputeParsingTests
     [Fact]
     public void ServerAt293_ReadsTheEmbeddedFlavor_PowerStateAndNextLink()
     {
-        var page = JsonSerializer.Deserialize(ServerAt293, ComputeJsonContext.Default.ServerListPage)!;
-        var server = Assert.Single(page.Servers);
+        using var doc = JsonDocument.Parse(ServerAt293);
+        var (servers, next) = PageReader.ReadPage(doc.RootElement, Servers.Resource);
+        var server = Assert.Single(servers);
         Assert.Equal("09dc8200-07e5-4569-8aa4-a109ee39ebb2", server.ImageId);
         Assert.Null(server.FlavorId);
         Assert.Equal("m1.tiny", server.FlavorRef!.OriginalName);
         Assert.Equal("Running", server.PowerState);
         Assert.Equal("osps-compute", server.Host);
-        Assert.Equal("http://127.0.0.1:8774/v2.1/servers/detail?limit=1&marker=1ee6daf9-6f2b-4e5d-919c-59ff96e3414b", Links.NextOf(page.Links));
+        Assert.Equal("http://127.0.0.1:8774/v2.1/servers/detail?limit=1&marker=1ee6daf9-6f2b-4e5d-919c-59ff96e3414b", next);
     }
 
     [Fact]
@@ -40,7 +42,8 @@ public sealed class ComputeParsingTests
             "addresses": {"private": [{"addr": "10.0.0.5", "version": 4}, {"addr": "fd00::5", "version": 6}], "public": [{"addr": "172.24.4.9", "version": 4}]},
             "fault": {"code": 500, "message": "No valid host was found. ", "created": "2026-11-22T23:44:14Z"}}}
             """;
-        var server = JsonSerializer.Deserialize(json, ComputeJsonContext.Default.ServerEnvelope)!.Server;
+        using var doc = JsonDocument.Parse(json);
+        var server = PageReader.ReadOne(doc.RootElement, Servers.Resource);
         Assert.Null(server.ImageId);
         Assert.Equal("N/A (booted from volume)", server.Image);
         Assert.Equal("2", server.FlavorId);
@@ -61,8 +64,10 @@ public sealed class ComputeParsingTests
     [Fact]
     public void FlavorSwap_IsEmptyStringBefore275_AndANumberAfter()
     {
-        var old = JsonSerializer.Deserialize("""{"flavor": {"id": "1", "name": "m1.tiny", "ram": 512, "disk": 1, "swap": "", "vcpus": 1}}""", ComputeJsonContext.Default.FlavorEnvelope)!.Flavor;
-        var now = JsonSerializer.Deserialize("""{"flavor": {"id": "1", "name": "m1.tiny", "ram": 512, "disk": 1, "swap": 256, "vcpus": 1}}""", ComputeJsonContext.Default.FlavorEnvelope)!.Flavor;
+        using var oldDoc = JsonDocument.Parse("""{"flavor": {"id": "1", "name": "m1.tiny", "ram": 512, "disk": 1, "swap": "", "vcpus": 1}}""");
+        using var nowDoc = JsonDocument.Parse("""{"flavor": {"id": "1", "name": "m1.tiny", "ram": 512, "disk": 1, "swap": 256, "vcpus": 1}}""");
+        var old = PageReader.ReadOne(oldDoc.RootElement, Flavors.Resource);
+        var now = PageReader.ReadOne(nowDoc.RootElement, Flavors.Resource);
         Assert.Equal(0, old.SwapMB);
         Assert.Equal(256, now.SwapMB);
     }
@@ -93,12 +98,25 @@ public sealed class ComputeParsingTests
     [InlineData("http://h:8774/v2.1/9a0d00f5039946f0af3bf26c4aaa8527", "http://h:8774/v2.1/")]
     [InlineData("http://h:8774/", "http://h:8774/")]
     public void VersionDocument_IsAtTheVersionSegment(string catalogUrl, string expected) =>
-        Assert.Equal(expected, Urls.Version(Urls.Root(new Uri(catalogUrl))).AbsoluteUri);
+        Assert.Equal(expected, ComputeClient.VersionDocument(ComputeClient.VersionedRoot(new Uri(catalogUrl))).AbsoluteUri);
 
     [Fact]
     public void ListServers_SendsAnEscapedAnchoredName()
     {
-        var url = new ListServersOptions { ExactName = "web.1 (a)", AllProjects = true, Limit = 5 }.ToUrl(new Uri("http://h:8774/v2.1/"));
+        var url = ServiceClient.ListUrl(new Uri("http://h:8774/v2.1/"), Servers.Resource, new ListServersOptions { AllProjects = true, Limit = 5 }, "web.1 (a)");
         Assert.Equal("http://h:8774/v2.1/servers/detail?limit=5&name=%5Eweb%5C.1%5C%20%5C%28a%5C%29%24&all_tenants=1", url.AbsoluteUri);
+    }
+
+    [Fact]
+    public void Keypairs_ComeWrappedInTheList_AndTheirNameIsTheirId()
+    {
+        using var doc = JsonDocument.Parse("""{"keypairs": [{"keypair": {"name": "k1", "fingerprint": "f", "type": "ssh"}}], "keypairs_links": []}""");
+        var (keypairs, next) = PageReader.ReadPage(doc.RootElement, Keypairs.Resource);
+        Assert.Equal("k1", ((IResource)Assert.Single(keypairs)).Id);
+        Assert.Null(next);
+        Assert.Equal("http://h:8774/v2.1/os-keypairs/k%201", Keypairs.Resource.ItemUrl(new Uri("http://h:8774/v2.1/"), "k 1").AbsoluteUri);
+        Assert.True(Keypairs.Resource.MayBeId("anything"));
+        Assert.True(Flavors.Resource.MayBeId("m1.tiny"));
+        Assert.Null(Flavors.Resource.NameFilter);
     }
 }

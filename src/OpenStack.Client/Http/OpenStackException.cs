@@ -7,6 +7,12 @@ namespace OpenStack.Client.Http
     public class OpenStackException : Exception
     {
         public OpenStackException(string message, Exception? inner = null) : base(message, inner) { }
+
+        /// <summary>
+        /// The request id the service's logs are keyed by, when a service answered: its own, or that of the
+        /// OpenStack error it wraps (an upload that failed, a delete refused as in use).
+        /// </summary>
+        public virtual string? RequestId => (InnerException as OpenStackException)?.RequestId;
     }
 
     /// <summary>
@@ -22,7 +28,7 @@ namespace OpenStack.Client.Http
             Method = method;
             RequestUri = requestUri;
             ServerMessage = serverMessage;
-            RequestId = requestId;
+            _requestId = requestId;
         }
 
         public HttpStatusCode StatusCode { get; }
@@ -30,7 +36,9 @@ namespace OpenStack.Client.Http
         /// <summary>The URL without its query string (filters may be long and are rarely what went wrong).</summary>
         public Uri RequestUri { get; }
         public string? ServerMessage { get; }
-        public string? RequestId { get; }
+        private readonly string? _requestId;
+
+        public override string? RequestId => _requestId;
 
         private static string Compose(HttpStatusCode status, string method, Uri uri, string? serverMessage, string? requestId)
         {

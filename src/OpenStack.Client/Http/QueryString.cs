@@ -17,6 +17,11 @@ namespace OpenStack.Client.Http
 
         public QueryString Add(string key, int? value) => value.HasValue ? Add(key, value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)) : this;
 
+        public IEnumerable<string> Keys
+        {
+            get { foreach (var pair in _pairs) yield return pair.Key; }
+        }
+
         public Uri AppendTo(Uri url)
         {
             if (_pairs.Count == 0) return url;

@@ -13,7 +13,7 @@ namespace OpenStack.Client.Http
     /// What every service client shares: the token on each request, one renewal and retry after a 401,
     /// error responses turned into <see cref="OpenStackApiException"/>, JSON in and out.
     /// </summary>
-    public abstract class ServiceClient
+    public abstract partial class ServiceClient
     {
         protected ServiceClient(OpenStackSession session, Uri root)
         {
@@ -94,13 +94,16 @@ namespace OpenStack.Client.Http
             HttpCompletionOption completion, TimeSpan? timeout, CancellationToken cancellationToken)
         {
             request.Headers.Add("X-Auth-Token", token);
-            PrepareRequest(request);
+            await PrepareRequestAsync(request, cancellationToken).ConfigureAwait(false);
             if (request.Headers.Accept.Count == 0) request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             return await Session.Transport.SendAsync(request, completion, timeout ?? Session.Transport.RequestTimeout, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>Adds service-wide headers (Nova's microversion) to every request, retries included.</summary>
-        protected virtual void PrepareRequest(HttpRequestMessage request) { }
+        /// <summary>
+        /// Adds service-wide headers to every request, retries included: the one place Nova's microversion is applied,
+        /// so no call can forget it.
+        /// </summary>
+        protected virtual Task PrepareRequestAsync(HttpRequestMessage request, CancellationToken cancellationToken) => Task.CompletedTask;
 
         internal async Task<T> GetJsonAsync<T>(Uri url, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         {
@@ -113,23 +116,12 @@ namespace OpenStack.Client.Http
             var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             try
             {
-                var value = JsonSerializer.Deserialize(bytes, typeInfo);
-                if (value == null) throw new JsonException("empty body");
-                return value;
+                return JsonSerializer.Deserialize(bytes, typeInfo) ?? throw new JsonException("empty body");
             }
             catch (JsonException ex)
             {
-                var uri = response.RequestMessage?.RequestUri;
-                throw new OpenStackException(
-                    $"{response.RequestMessage?.Method} {(uri == null ? "" : HttpTransport.Redact(uri).ToString())} answered with a body that is not the expected JSON: {ex.Message}", ex);
+                throw UnexpectedBody(response, ex);
             }
-        }
-
-        internal static HttpContent JsonContent<T>(T value, JsonTypeInfo<T> typeInfo, string mediaType = "application/json")
-        {
-            var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
-            content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-            return content;
         }
     }
 }

@@ -2,7 +2,17 @@ using System;
 
 namespace OpenStack.Client.Http
 {
-    /// <summary>URL rules shared by services whose requests are built as root + "vN/…" (Glance, Neutron).</summary>
+    /// <summary>How a service's relative paging links are meant.</summary>
+    public enum LinkStyle
+    {
+        /// <summary>Glance and Neutron: "/v2/images?marker=…" is a path below the service root (which may be "http://h/image/").</summary>
+        BelowRoot,
+
+        /// <summary>Nova: an RFC 3986 reference against the versioned root: "/v2.1/servers?…" from the host, "servers?…" below the root.</summary>
+        Rfc3986,
+    }
+
+    /// <summary>URL rules shared by every service.</summary>
     internal static class ServiceUrls
     {
         /// <summary>
@@ -18,11 +28,11 @@ namespace OpenStack.Client.Http
             return new Uri(text + "/");
         }
 
-        /// <summary>A paging link: absolute links are followed as they are, a path is taken below the root.</summary>
-        public static Uri ResolveLink(Uri root, string link)
+        /// <summary>The one link resolver: an absolute http(s) link is followed as it is; a relative one as <paramref name="style"/> says.</summary>
+        public static Uri ResolveLink(Uri root, string link, LinkStyle style = LinkStyle.BelowRoot)
         {
             if (Uri.TryCreate(link, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal)) return absolute;
-            return new Uri(root, link.TrimStart('/'));
+            return style == LinkStyle.Rfc3986 ? new Uri(root, link) : new Uri(root, link.TrimStart('/'));
         }
     }
 }

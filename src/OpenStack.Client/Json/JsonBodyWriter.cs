@@ -11,7 +11,7 @@ namespace OpenStack.Client.Json
     /// </summary>
     internal static class JsonBodyWriter
     {
-        public static byte[] Write(IDictionary<string, object> body)
+        public static byte[] Write(IDictionary<string, object?> body)
         {
             using var buffer = new MemoryStream();
             using (var w = new Utf8JsonWriter(buffer))

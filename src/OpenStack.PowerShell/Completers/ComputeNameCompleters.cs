@@ -14,7 +14,7 @@ namespace OpenStack.PowerShell.Completers
         public ServerNameCompleter() : base(Cache) { }
 
         protected override IEnumerable<(string Id, string? Name)> Load(OpenStackSession session, CancellationToken cancellationToken) =>
-            FirstPage(new ComputeClient(session).ListServers(new ListServersOptions { Limit = 1000 }, cancellationToken)).Select(s => (s.Id, s.Name));
+            FirstPage(new ComputeClient(session).List(Servers.Resource, new ListServersOptions { Limit = 1000 }, cancellationToken)).Select(s => (s.Id, s.Name));
     }
 
     /// <summary>Completes flavor names and ids.</summary>
@@ -25,7 +25,7 @@ namespace OpenStack.PowerShell.Completers
         public FlavorNameCompleter() : base(Cache) { }
 
         protected override IEnumerable<(string Id, string? Name)> Load(OpenStackSession session, CancellationToken cancellationToken) =>
-            FirstPage(new ComputeClient(session).ListFlavors(false, cancellationToken)).Select(f => (f.Id, (string?)f.Name));
+            FirstPage(new ComputeClient(session).List(Flavors.Resource, null, cancellationToken)).Select(f => (f.Id, (string?)f.Name));
     }
 
     /// <summary>Completes keypair names.</summary>
@@ -38,6 +38,6 @@ namespace OpenStack.PowerShell.Completers
         protected override bool CompleteIds => false;
 
         protected override IEnumerable<(string Id, string? Name)> Load(OpenStackSession session, CancellationToken cancellationToken) =>
-            FirstPage(new ComputeClient(session).ListKeypairs(cancellationToken)).Select(k => (k.Name, (string?)k.Name));
+            FirstPage(new ComputeClient(session).List(Keypairs.Resource, null, cancellationToken)).Select(k => (k.Name, (string?)k.Name));
     }
 }

@@ -60,7 +60,7 @@ namespace OpenStack.PowerShell.Completers
     public sealed class NetworkNameCompleter : NeutronNameCompleter
     {
         private protected override IEnumerable<(string Id, string? Name)> List(NetworkClient client, CancellationToken cancellationToken) =>
-            (client.ListNetworks(new ListNetworksOptions { Limit = 1000 }, cancellationToken).NextPageAsync().GetAwaiter().GetResult()
+            (client.List(Networks.Resource, new ListNetworksOptions { Limit = 1000 }, cancellationToken).NextPageAsync().GetAwaiter().GetResult()
              ?? new List<Client.Network.V2.Network>()).Select(n => (n.Id, n.Name));
     }
 
@@ -68,7 +68,7 @@ namespace OpenStack.PowerShell.Completers
     public sealed class SubnetNameCompleter : NeutronNameCompleter
     {
         private protected override IEnumerable<(string Id, string? Name)> List(NetworkClient client, CancellationToken cancellationToken) =>
-            (client.ListSubnets(new ListSubnetsOptions { Limit = 1000 }, cancellationToken).NextPageAsync().GetAwaiter().GetResult()
+            (client.List(Subnets.Resource, new ListSubnetsOptions { Limit = 1000 }, cancellationToken).NextPageAsync().GetAwaiter().GetResult()
              ?? new List<Subnet>()).Select(s => (s.Id, s.Name));
     }
 
@@ -76,7 +76,7 @@ namespace OpenStack.PowerShell.Completers
     public sealed class RouterNameCompleter : NeutronNameCompleter
     {
         private protected override IEnumerable<(string Id, string? Name)> List(NetworkClient client, CancellationToken cancellationToken) =>
-            (client.ListRouters(new ListRoutersOptions { Limit = 1000 }, cancellationToken).NextPageAsync().GetAwaiter().GetResult()
+            (client.List(Routers.Resource, new ListRoutersOptions { Limit = 1000 }, cancellationToken).NextPageAsync().GetAwaiter().GetResult()
              ?? new List<Router>()).Select(r => (r.Id, r.Name));
     }
 }

@@ -20,8 +20,7 @@ namespace OpenStack.PowerShell.Infrastructure
         {
             var (id, category) = Classify(exception, noun);
             var record = new ErrorRecord(exception, id, category, target);
-            var requestId = (exception as OpenStackApiException)?.RequestId ?? (exception as Client.Network.V2.ResourceInUseException)?.RequestId
-                ?? (exception.InnerException as OpenStackApiException)?.RequestId;
+            var requestId = (exception as OpenStackException)?.RequestId ?? (exception.InnerException as OpenStackException)?.RequestId;
             if (requestId != null)
             {
                 record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = $"Quote request id {requestId} to the cloud's operators if the cause is unclear." };
@@ -36,9 +35,9 @@ namespace OpenStack.PowerShell.Infrastructure
         {
             switch (exception)
             {
-                case ResourceNotFoundException nf: return (Pascal(nf.Kind) + "NotFound", ErrorCategory.ObjectNotFound);
-                case AmbiguousNameException am: return (Pascal(am.Kind) + "NameAmbiguous", ErrorCategory.InvalidArgument);
-                case Client.Network.V2.ResourceInUseException inUse: return (Pascal(inUse.Kind) + "InUse", ErrorCategory.ResourceBusy);
+                case ResourceNotFoundException nf: return (nf.Noun.ErrorNoun + "NotFound", ErrorCategory.ObjectNotFound);
+                case AmbiguousNameException am: return (am.Noun.ErrorNoun + "NameAmbiguous", ErrorCategory.InvalidArgument);
+                case ResourceInUseException inUse: return (inUse.Noun.ErrorNoun + "InUse", ErrorCategory.ResourceBusy);
                 case ImageInputException input: return ("Image" + input.Problem, input.Problem == ImageInputProblem.FileNotFound ? ErrorCategory.ObjectNotFound
                     : input.Problem == ImageInputProblem.FileUnreadable ? ErrorCategory.PermissionDenied : ErrorCategory.InvalidArgument);
                 case ImageDataException data: return ("Image" + data.Problem, data.Problem == ImageDataProblem.HasNoData ? ErrorCategory.InvalidOperation : ErrorCategory.InvalidResult);
@@ -95,7 +94,5 @@ namespace OpenStack.PowerShell.Infrastructure
             _ when (int)status >= 500 => (noun + "ServiceError", ErrorCategory.ResourceUnavailable),
             _ => (noun + "RequestFailed", ErrorCategory.NotSpecified),
         };
-
-        private static string Pascal(string kind) => kind.Length == 0 ? kind : char.ToUpperInvariant(kind[0]) + kind.Substring(1);
     }
 }

@@ -80,8 +80,8 @@ namespace OpenStack.Client.Identity.V3
             {
             }
             var matches = await client.ListProjects(nameOrId, domainId, cancellationToken).AllAsync().ConfigureAwait(false);
-            if (matches.Count == 0) throw new ResourceNotFoundException("project", nameOrId);
-            if (matches.Count > 1) throw new AmbiguousNameException("project", nameOrId, matches.Select(p => p.Id));
+            if (matches.Count == 0) throw new ResourceNotFoundException(Resources.LegacyNouns.Project, nameOrId);
+            if (matches.Count > 1) throw new AmbiguousNameException(Resources.LegacyNouns.Project, nameOrId, matches.Select(p => p.Id));
             return matches[0];
         }
 
@@ -105,7 +105,7 @@ namespace OpenStack.Client.Identity.V3
             }
             catch (OpenStackApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
             {
-                throw new ResourceNotFoundException("domain", nameOrId);
+                throw new ResourceNotFoundException(Resources.LegacyNouns.Domain, nameOrId);
             }
         }
     }

@@ -16,7 +16,7 @@ namespace OpenStack.Client.Image.V2
     public sealed class ImageClient : ServiceClient
     {
         public const string ServiceType = "image";
-        private const string Kind = "image";
+        private static readonly Resources.ResourceNoun Kind = Resources.LegacyNouns.Image;
 
         public ImageClient(OpenStackSession session) : base(session, Urls.ServiceRoot(session.GetEndpoint(ServiceType))) { }
 

@@ -14,19 +14,16 @@ namespace OpenStack.PowerShell.Commands.Compute
     /// Base of the Nova cmdlets: the compute client (microversion negotiated once per session), turning
     /// "name, id or object" arguments into ids, and waits on a server with a progress bar.
     /// </summary>
-    public abstract class ComputeCmdlet : OpenStackCmdlet
+    public abstract class ComputeCmdlet : ResourceCmdlet<ComputeClient, Server>
     {
         /// <summary>Default -Timeout of waits, in seconds. The CLI's --wait never gives up; a script should.</summary>
         protected const int DefaultTimeoutSeconds = 600;
-        private ComputeClient? _compute;
         private ImageClient? _images;
-        private NetworkClient? _networks;
-        private Dictionary<string, string?>? _imageNames;
-        private Dictionary<string, string>? _flavorNames;
+        private ServerNames? _names;
 
-        protected override string ErrorNoun => "Server";
+        protected override Client.Resources.ResourceDescriptor<Server> Resource => Servers.Resource;
 
-        protected ComputeClient Compute => _compute ??= CreateClient(s => new ComputeClient(s));
+        protected ComputeClient Compute => Client;
 
         protected ImageClient Images => _images ??= CreateClient(s => new ImageClient(s));
 
@@ -59,42 +56,19 @@ namespace OpenStack.PowerShell.Commands.Compute
             if (id != null) return id;
             var text = TextOf(network);
             if (Guid.TryParse(text, out _)) return text;
-            _networks ??= CreateClient(s => new NetworkClient(s));
-            return Run(ct => _networks.FindNetworkAsync(text, ct)).Id;
+            return Run(ct => Other<NetworkClient>().FindAsync(Networks.Resource, text, ct)).Id;
         }
 
         protected string ResolveFlavorId(object flavor) =>
-            IdOf(flavor) ?? Run(ct => Compute.FindFlavorAsync(TextOf(flavor), ct)).Id;
+            IdOf(flavor) ?? Find(Flavors.Resource, TextOf(flavor), AllFlavors).Id;
 
-/// <summary>Image and flavor names from one list each, fetched the first time a page needs them.</summary>
-        protected void FillNames(IReadOnlyCollection<Server> servers)
-        {
-            if (servers.Any(s => s.ImageId != null) && _imageNames == null)
-            {
-                _imageNames = new Dictionary<string, string?>();
-                // A cloud without Glance in the catalog, or a failed list, leaves ids in place of names.
-                try
-                {
-                    foreach (var image in Run(ct => Images.ListImages(new ListImagesOptions { Limit = 1000 }, ct).AllAsync())) _imageNames[image.Id] = image.Name;
-                }
-                catch (Exception ex) when (IsReportable(ex))
-                {
-                    WriteVerbose($"Image names not resolved: {ex.Message}");
-                }
-            }
-            if (servers.Any(s => s.FlavorRef?.OriginalName == null && s.FlavorId != null) && _flavorNames == null)
-            {
-                _flavorNames = Run(ct => Compute.ListFlavors(true, ct).AllAsync()).ToDictionary(f => f.Id, f => f.Name);
-            }
-            foreach (var server in servers)
-            {
-                if (server.ImageId != null && _imageNames != null && _imageNames.TryGetValue(server.ImageId, out var imageName)) server.ImageName = imageName;
-                if (server.FlavorRef?.OriginalName != null) server.FlavorName = server.FlavorRef.OriginalName;
-                else if (server.FlavorId != null && _flavorNames != null && _flavorNames.TryGetValue(server.FlavorId, out var flavorName)) server.FlavorName = flavorName;
-            }
-        }
+        /// <summary>Image and flavor names from one list each, fetched the first time a page needs them.</summary>
+        protected void FillNames(IReadOnlyCollection<Server> servers) =>
+            (_names ??= new ServerNames(() => Run(ct => Images.ListImages(new ListImagesOptions { Limit = 1000 }, ct).AllAsync()).Select(i => (i.Id, i.Name)),
+                () => Run(ct => Compute.List(Flavors.Resource, AllFlavors, ct).AllAsync()), WriteVerbose)).Fill(servers);
 
-        protected static string Describe(Server server) => string.IsNullOrEmpty(server.Name) ? server.Id : $"{server.Name} ({server.Id})";
+        /// <summary>Flavors are looked up among the private ones too (is_public=None), as the CLI does for an admin.</summary>
+        protected static ListFlavorsOptions AllFlavors => new ListFlavorsOptions { AllAccess = true };
 
         /// <summary>Waits for a server, showing its status in a progress bar; errors as exceptions (ServerFault, ServerWaitTimeout).</summary>
         protected Server? WaitForServer(string id, string label, string waitingFor, Func<Server, bool> done, int timeoutSeconds, bool untilGone = false)

@@ -33,19 +33,19 @@ namespace OpenStack.PowerShell.Commands.Compute
             if (!filter.IsEmpty && !filter.HasWildcards)
             {
                 // Plain names: one GET each, which also carries the public key and user id.
-                foreach (var name in filter.Literals) ForEachInput(name, () => WriteObject(Run(ct => Compute.GetKeypairAsync(name, ct))));
+                foreach (var name in filter.Literals) ForEachInput(name, () => WriteObject(Run(ct => Compute.GetAsync(Keypairs.Resource, name, ct))));
                 return;
             }
             ForEachInput(null, () =>
             {
-                var pager = Compute.ListKeypairs(CancellationToken);
+                var pager = Compute.List(Keypairs.Resource, null, CancellationToken);
                 IReadOnlyList<Keypair>? page;
                 while ((page = Run(_ => pager.NextPageAsync())) != null)
                 {
                     foreach (var keypair in page) if (filter.Matches(keypair.Name)) WriteObject(keypair);
                 }
             });
-            foreach (var missing in filter.UnmatchedLiterals()) WriteFailure(new ResourceNotFoundException("keypair", missing), missing);
+            foreach (var missing in filter.UnmatchedLiterals()) WriteFailure(new Client.Http.ResourceNotFoundException(Keypairs.Noun, missing), missing);
         }
     }
 }

@@ -2,33 +2,31 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using OpenStack.Client.Compute.V2;
-using OpenStack.Client.Http;
 using OpenStack.Client.Image.V2;
+using OpenStack.Client.Resources;
 using OpenStack.PowerShell.Completers;
 using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Compute
 {
     /// <summary>
-    /// Lists servers (`openstack server list --long`) or gets them by id. Servers are written page by page;
-    /// image and flavor names are filled in from one list each (not one call per server).
+    /// Lists servers (`openstack server list --long`) or gets them by name, id or wildcard. Servers are written page by
+    /// page; image and flavor names are filled in from one list each (not one call per server). An image or flavor
+    /// piped in lists the servers booted from it (<c>Get-OSImage cirros | Get-OSServer</c>).
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "OSServer", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(Server))]
-    public sealed class GetOSServerCommand : ComputeCmdlet
+    public sealed class GetOSServerCommand : GetResourceCmdlet<ComputeClient, Server>
     {
-        private const string ListSet = "List";
-        private const string IdSet = "Id";
+        private string? _imageId, _flavorId;
+        private bool _resolved;
+        private ServerNames? _names;
 
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(ServerNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? Name { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[]? Id { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateSet("ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PASSWORD", "PAUSED", "REBOOT", "REBUILD", "RESCUE",
@@ -56,61 +54,52 @@ namespace OpenStack.PowerShell.Commands.Compute
         [ValidateRange(1, int.MaxValue)]
         public int? Limit { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName != IdSet) return;
-            foreach (var id in Id!)
-            {
-                ForEachInput(id, () =>
-                {
-                    var server = Run(ct => Compute.GetServerAsync(id, ct));
-                    FillNames(new[] { server });
-                    WriteObject(server);
-                });
-            }
-        }
+        protected override ResourceDescriptor<Server> Resource => Servers.Resource;
 
-        protected override void EndProcessing()
+        protected override string[]? Names => Name;
+
+        protected override int? MaxItems => Limit;
+
+        /// <summary>-Image and -Flavor are resolved once (an unknown one stops the cmdlet: listing everything instead would mislead).</summary>
+        protected override bool BeforeListing()
         {
-            if (ParameterSetName != ListSet) return;
-            string? imageId = null, flavorId = null;
+            if (_resolved) return true;
+            _resolved = true;
             try
             {
-                if (Image != null) imageId = ResolveImageId(Image);
-                if (Flavor != null) flavorId = ResolveFlavorId(Flavor);
+                if (Image != null) _imageId = ComputeCmdlet.IdOf(Image) ?? Run(ct => Other<ImageClient>().FindImageAsync(ComputeCmdlet.TextOf(Image), ct)).Id;
+                if (Flavor != null) _flavorId = ComputeCmdlet.IdOf(Flavor) ?? Find(Flavors.Resource, ComputeCmdlet.TextOf(Flavor), new ListFlavorsOptions { AllAccess = true }).Id;
             }
             catch (System.Exception ex) when (IsReportable(ex))
             {
                 ThrowTerminatingError(ErrorRecords.From(ex, ErrorNoun, Image ?? Flavor));
             }
-            var filter = new NameFilter(Name);
-            var seen = new HashSet<string>();
-            var serverNames = filter.IsEmpty || filter.HasWildcards ? new string?[] { null } : filter.Literals.Cast<string?>().ToArray();
-            var written = 0;
-            foreach (var serverName in serverNames)
+            return true;
+        }
+
+        protected override ListOptions Filters() => new ListServersOptions
+        {
+            Status = Status?.ToUpperInvariant(), ImageId = _imageId, FlavorId = _flavorId, AllProjects = AllProjects,
+            Limit = Limit.HasValue ? System.Math.Min(Limit.Value, 1000) : (int?)null,
+        };
+
+        protected override ListOptions? ScopeFor(object input)
+        {
+            BeforeListing();
+            var options = (ListServersOptions)Filters();
+            switch (input)
             {
-                ForEachInput(serverName, () =>
-                {
-                    var options = new ListServersOptions
-                    {
-                        ExactName = serverName, Status = Status?.ToUpperInvariant(), ImageId = imageId, FlavorId = flavorId,
-                        AllProjects = AllProjects, Limit = Limit.HasValue ? System.Math.Min(Limit.Value, 1000) : (int?)null,
-                    };
-                    var pager = Compute.ListServers(options, CancellationToken);
-                    IReadOnlyList<Server>? page;
-                    while ((Limit == null || written < Limit) && (page = Run(_ => pager.NextPageAsync())) != null)
-                    {
-                        var matched = page.Where(s => filter.Matches(s.Name) && seen.Add(s.Id)).ToList();
-                        if (Limit.HasValue) matched = matched.Take(Limit.Value - written).ToList();
-                        FillNames(matched);
-                        foreach (var server in matched) WriteObject(server);
-                        written += matched.Count;
-                        if (pager.PageCount > 1) WriteProgress(new ProgressRecord(1, "Listing servers", $"{written} servers in {pager.PageCount} pages"));
-                    }
-                });
+                case Client.Image.V2.Image image: options.ImageId = image.Id; return options;
+                case Client.Compute.V2.Flavor flavor: options.FlavorId = flavor.Id; return options;
+                default: return null;
             }
-            WriteProgress(new ProgressRecord(1, "Listing servers", "Done") { RecordType = ProgressRecordType.Completed });
-            foreach (var missing in filter.UnmatchedLiterals()) WriteFailure(new ResourceNotFoundException("server", missing), missing);
+        }
+
+        protected override void WritePage(IReadOnlyList<Server> items)
+        {
+            (_names ??= new ServerNames(() => Run(ct => Other<ImageClient>().ListImages(new ListImagesOptions { Limit = 1000 }, ct).AllAsync()).Select(i => (i.Id, i.Name)),
+                () => Run(ct => Client.List(Flavors.Resource, new ListFlavorsOptions { AllAccess = true }, ct).AllAsync()), WriteVerbose)).Fill(items);
+            base.WritePage(items);
         }
     }
 }

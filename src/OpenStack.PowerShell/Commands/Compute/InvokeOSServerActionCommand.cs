@@ -109,7 +109,7 @@ namespace OpenStack.PowerShell.Commands.Compute
             if (!Wait && !PassThru) return;
             var result = Wait
                 ? WaitForServer(server.Id, Describe(server), TargetOf(Action), Reached(Action), Timeout)!
-                : Run(ct => Compute.GetServerAsync(server.Id, ct));
+                : Run(ct => Compute.GetAsync(Servers.Resource, server.Id, ct));
             if (PassThru)
             {
                 FillNames(new[] { result });

@@ -55,7 +55,7 @@ namespace OpenStack.PowerShell.Commands.Compute
                 Name = Name!, VCpus = VCpus, RamMB = RamMB, DiskGB = DiskGB, EphemeralGB = EphemeralGB, SwapMB = SwapMB,
                 IsPublic = Public.IsPresent, Id = Id, Description = Description,
             };
-            ForEachInput(Name, () => WriteObject(Run(ct => Compute.CreateFlavorAsync(options, ct))));
+            ForEachInput(Name, () => WriteObject(Run(ct => Compute.CreateAsync(Flavors.Resource, options, ct))));
         }
     }
 }

@@ -99,7 +99,7 @@ namespace OpenStack.PowerShell.Commands.Compute
                 }
                 var (id, reservation) = Run(ct => Compute.CreateServerAsync(options, ct));
                 var ids = id != null ? new List<string> { id }
-                    : Run(ct => Compute.ListServers(new ListServersOptions { ReservationId = reservation }, ct).AllAsync()).Select(s => s.Id).ToList();
+                    : Run(ct => Compute.List(Servers.Resource, new ListServersOptions { ReservationId = reservation }, ct).AllAsync()).Select(s => s.Id).ToList();
                 foreach (var serverId in ids) ForEachInput(serverId, () => Finish(serverId));
             });
         }
@@ -109,7 +109,7 @@ namespace OpenStack.PowerShell.Commands.Compute
             WriteVerbose($"Nova accepted server {id}.");
             var server = Wait
                 ? WaitForServer(id, Name!, "ACTIVE", s => s.Status == "ACTIVE", Timeout)!
-                : Run(ct => Compute.GetServerAsync(id, ct));
+                : Run(ct => Compute.GetAsync(Servers.Resource, id, ct));
             FillNames(new[] { server });
             WriteObject(server);
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using OpenStack.Client.Compute.V2;
 using OpenStack.PowerShell.Completers;
 
 namespace OpenStack.PowerShell.Commands.Compute
@@ -13,6 +14,7 @@ namespace OpenStack.PowerShell.Commands.Compute
         private const string IdSet = "Id";
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameOrIdSet, ValueFromPipeline = true)]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(FlavorNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? Flavor { get; set; }
@@ -29,10 +31,13 @@ namespace OpenStack.PowerShell.Commands.Compute
             {
                 ForEachInput(value, () =>
                 {
-                    var flavor = ParameterSetName == IdSet ? Run(ct => Compute.GetFlavorAsync(value, ct)) : Run(ct => Compute.FindFlavorAsync(value, ct));
-                    if (!ShouldProcess($"{flavor.Name} ({flavor.Id})", "Delete flavor")) return;
-                    Run(ct => Compute.DeleteFlavorAsync(flavor.Id, ct));
-                    WriteVerbose($"Deleted flavor {flavor.Name} ({flavor.Id}).");
+                    var flavors = ParameterSetName == IdSet ? new[] { Run(ct => Compute.GetAsync(Flavors.Resource, value, ct)) } : Pick(Flavors.Resource, value, AllFlavors);
+                    foreach (var flavor in flavors)
+                    {
+                        if (!ShouldProcess(Describe(flavor), "Delete flavor")) continue;
+                        Run(ct => Compute.DeleteAsync(Flavors.Resource, flavor.Id, ct));
+                        WriteVerbose($"Deleted flavor {Describe(flavor)}.");
+                    }
                 });
             }
         }

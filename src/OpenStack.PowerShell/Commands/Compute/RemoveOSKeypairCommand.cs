@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using OpenStack.Client.Compute.V2;
 using OpenStack.PowerShell.Completers;
 
 namespace OpenStack.PowerShell.Commands.Compute
@@ -9,6 +10,7 @@ namespace OpenStack.PowerShell.Commands.Compute
     public sealed class RemoveOSKeypairCommand : ComputeCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(KeypairNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? Name { get; set; }
@@ -21,9 +23,12 @@ namespace OpenStack.PowerShell.Commands.Compute
             {
                 ForEachInput(name, () =>
                 {
-                    if (!ShouldProcess(name, "Delete keypair")) return;
-                    Run(ct => Compute.DeleteKeypairAsync(name, ct));
-                    WriteVerbose($"Deleted keypair {name}.");
+                    foreach (var keypair in Pick(Keypairs.Resource, name))
+                    {
+                        if (!ShouldProcess(keypair.Name, "Delete keypair")) continue;
+                        Run(ct => Compute.DeleteAsync(Keypairs.Resource, keypair.Name, ct));
+                        WriteVerbose($"Deleted keypair {keypair.Name}.");
+                    }
                 });
             }
         }

@@ -20,7 +20,7 @@ namespace OpenStack.PowerShell.Commands.Compute
         protected override void Process(Server server)
         {
             if (!ShouldProcess(Describe(server), "Delete server")) return;
-            Run(ct => Compute.DeleteServerAsync(server.Id, ct));
+            Run(ct => Compute.DeleteAsync(Servers.Resource, server.Id, ct));
             if (Wait) WaitForServer(server.Id, Describe(server), "deleted", _ => false, Timeout, untilGone: true);
             WriteVerbose($"Deleted server {Describe(server)}.");
         }

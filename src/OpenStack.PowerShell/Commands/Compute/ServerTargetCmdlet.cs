@@ -15,8 +15,9 @@ namespace OpenStack.PowerShell.Commands.Compute
         protected const string NameOrIdSet = "NameOrId";
         protected const string IdSet = "Id";
 
-        /// <summary>Server names or ids; a name must match exactly one server.</summary>
+        /// <summary>Server names, ids or wildcards; a plain name must match exactly one server, a wildcard acts on each match.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameOrIdSet, ValueFromPipeline = true)]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(ServerNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? Server { get; set; }
@@ -30,12 +31,15 @@ namespace OpenStack.PowerShell.Commands.Compute
         {
             if (ParameterSetName == IdSet)
             {
-                foreach (var id in Id!) ForEachInput(id, () => Process(Run(ct => Compute.GetServerAsync(id, ct))));
+                foreach (var id in Id!) ForEachInput(id, () => Process(Run(ct => Compute.GetAsync(Servers.Resource, id, ct))));
                 return;
             }
             foreach (var nameOrId in Server ?? Array.Empty<string>())
             {
-                ForEachInput(nameOrId, () => Process(Run(ct => Compute.FindServerAsync(nameOrId, ct))));
+                ForEachInput(nameOrId, () =>
+                {
+                    foreach (var server in Pick(Servers.Resource, nameOrId)) Process(server);
+                });
             }
         }
 

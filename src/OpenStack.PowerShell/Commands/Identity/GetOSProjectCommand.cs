@@ -39,7 +39,7 @@ namespace OpenStack.PowerShell.Commands.Identity
             });
             foreach (var missing in filter.UnmatchedLiterals())
             {
-                WriteFailure(new Client.Http.ResourceNotFoundException("project", missing), missing);
+                WriteFailure(new Client.Http.ResourceNotFoundException(Client.Resources.LegacyNouns.Project, missing), missing);
             }
         }
     }

@@ -114,7 +114,7 @@ namespace OpenStack.PowerShell.Commands.Image
                 });
             }
             WriteProgress(new ProgressRecord(1, "Listing images", "Done") { RecordType = ProgressRecordType.Completed });
-            foreach (var missing in filter.UnmatchedLiterals()) WriteFailure(new ResourceNotFoundException("image", missing), missing);
+            foreach (var missing in filter.UnmatchedLiterals()) WriteFailure(new Client.Http.ResourceNotFoundException(Client.Resources.LegacyNouns.Image, missing), missing);
         }
 
         private ListImagesOptions BuildOptions(string? name)

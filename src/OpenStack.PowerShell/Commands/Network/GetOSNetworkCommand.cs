@@ -1,19 +1,15 @@
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using OpenStack.Client.Http;
 using OpenStack.Client.Network.V2;
+using OpenStack.Client.Resources;
 using OpenStack.PowerShell.Completers;
+using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Network
 {
-    /// <summary>
-    /// Lists networks (`openstack network list`) or gets them by id. Filters are sent to Neutron; a plain
-    /// name is an exact server-side filter, a wildcard is matched here on the unfiltered list.
-    /// </summary>
+    /// <summary>Lists networks (`openstack network list`) or gets them by name, id or wildcard; filters are sent to Neutron.</summary>
     [Cmdlet(VerbsCommon.Get, "OSNetwork", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(Client.Network.V2.Network))]
-    public sealed class GetOSNetworkCommand : NeutronGetCmdlet<Client.Network.V2.Network>
+    public sealed class GetOSNetworkCommand : GetResourceCmdlet<NetworkClient, Client.Network.V2.Network>
     {
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
@@ -43,23 +39,17 @@ namespace OpenStack.PowerShell.Commands.Network
         [ValidateRange(1, 10000)]
         public int PageSize { get; set; } = 1000;
 
-        protected override string ErrorNoun => "Network";
-        protected override string Kind => "network";
+        protected override ResourceDescriptor<Client.Network.V2.Network> Resource => Networks.Resource;
+
         protected override string[]? Names => Name;
 
-        protected override Task<Client.Network.V2.Network> GetAsync(string id, CancellationToken cancellationToken) => Client.GetNetworkAsync(id, cancellationToken);
-
-        protected override Pager<Client.Network.V2.Network> List(string? name, CancellationToken cancellationToken) => Client.ListNetworks(new ListNetworksOptions
+        protected override ListOptions Filters() => new ListNetworksOptions
         {
-            Name = name,
             External = External.IsPresent ? true : (bool?)null,
             Shared = Shared.IsPresent ? true : (bool?)null,
             ProjectId = ProjectId,
             Status = Status?.ToUpperInvariant(),
             Limit = PageSize,
-        }, cancellationToken);
-
-        protected override string? NameOf(Client.Network.V2.Network item) => item.Name;
-        protected override string IdOf(Client.Network.V2.Network item) => item.Id;
+        };
     }
 }

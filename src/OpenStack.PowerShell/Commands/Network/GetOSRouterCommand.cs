@@ -1,16 +1,15 @@
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using OpenStack.Client.Http;
 using OpenStack.Client.Network.V2;
+using OpenStack.Client.Resources;
 using OpenStack.PowerShell.Completers;
+using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Network
 {
-    /// <summary>Lists routers (`openstack router list`) or gets them by id.</summary>
+    /// <summary>Lists routers (`openstack router list`) or gets them by name, id or wildcard.</summary>
     [Cmdlet(VerbsCommon.Get, "OSRouter", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(Router))]
-    public sealed class GetOSRouterCommand : NeutronGetCmdlet<Router>
+    public sealed class GetOSRouterCommand : GetResourceCmdlet<NetworkClient, Router>
     {
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
@@ -23,16 +22,10 @@ namespace OpenStack.PowerShell.Commands.Network
         [ValidateNotNullOrEmpty]
         public string? ProjectId { get; set; }
 
-        protected override string ErrorNoun => "Router";
-        protected override string Kind => "router";
+        protected override ResourceDescriptor<Router> Resource => Routers.Resource;
+
         protected override string[]? Names => Name;
 
-        protected override Task<Router> GetAsync(string id, CancellationToken cancellationToken) => Client.GetRouterAsync(id, cancellationToken);
-
-        protected override Pager<Router> List(string? name, CancellationToken cancellationToken) =>
-            Client.ListRouters(new ListRoutersOptions { Name = name, ProjectId = ProjectId, Limit = 1000 }, cancellationToken);
-
-        protected override string? NameOf(Router item) => item.Name;
-        protected override string IdOf(Router item) => item.Id;
+        protected override ListOptions Filters() => new ListRoutersOptions { ProjectId = ProjectId, Limit = 1000 };
     }
 }

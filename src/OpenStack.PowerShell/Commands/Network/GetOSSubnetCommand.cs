@@ -1,16 +1,18 @@
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using OpenStack.Client.Http;
 using OpenStack.Client.Network.V2;
+using OpenStack.Client.Resources;
 using OpenStack.PowerShell.Completers;
+using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Network
 {
-    /// <summary>Lists subnets (`openstack subnet list`) or gets them by id; -Network filters by network.</summary>
+    /// <summary>
+    /// Lists subnets (`openstack subnet list`) or gets them by name, id or wildcard. -Network, or a network piped in
+    /// (<c>Get-OSNetwork net1 | Get-OSSubnet</c>), lists that network's subnets.
+    /// </summary>
     [Cmdlet(VerbsCommon.Get, "OSSubnet", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(Subnet))]
-    public sealed class GetOSSubnetCommand : NeutronGetCmdlet<Subnet>
+    public sealed class GetOSSubnetCommand : GetResourceCmdlet<NetworkClient, Subnet>
     {
         private string? _networkId;
 
@@ -30,29 +32,31 @@ namespace OpenStack.PowerShell.Commands.Network
         [ValidateSet("4", "6")]
         public string? IpVersion { get; set; }
 
-        protected override string ErrorNoun => "Subnet";
-        protected override string Kind => "subnet";
+        protected override ResourceDescriptor<Subnet> Resource => Subnets.Resource;
+
         protected override string[]? Names => Name;
 
         /// <summary>-Network is resolved once, so its id is the filter; an unknown network is NetworkNotFound.</summary>
         protected override bool BeforeListing()
         {
-            if (Network == null) return true;
-            ForEachInput(Network, () => _networkId = FindNetwork(Network).Id);
+            if (Network == null || _networkId != null) return true;
+            ForEachInput(Network, () => _networkId = Find(Networks.Resource, Network).Id);
             return _networkId != null;
         }
 
-        protected override Task<Subnet> GetAsync(string id, CancellationToken cancellationToken) => Client.GetSubnetAsync(id, cancellationToken);
-
-        protected override Pager<Subnet> List(string? name, CancellationToken cancellationToken) => Client.ListSubnets(new ListSubnetsOptions
+        protected override ListOptions Filters() => new ListSubnetsOptions
         {
-            Name = name,
             NetworkId = _networkId,
             IpVersion = IpVersion == null ? (int?)null : int.Parse(IpVersion, System.Globalization.CultureInfo.InvariantCulture),
             Limit = 1000,
-        }, cancellationToken);
+        };
 
-        protected override string? NameOf(Subnet item) => item.Name;
-        protected override string IdOf(Subnet item) => item.Id;
+        protected override ListOptions? ScopeFor(object input)
+        {
+            if (!(input is Client.Network.V2.Network network)) return null;
+            var options = (ListSubnetsOptions)Filters();
+            options.NetworkId = network.Id;
+            return options;
+        }
     }
 }

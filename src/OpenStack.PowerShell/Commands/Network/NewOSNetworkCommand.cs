@@ -1,12 +1,14 @@
 using System.Management.Automation;
 using OpenStack.Client.Network.V2;
+using OpenStack.Client.Resources;
+using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Network
 {
     /// <summary>Creates a network (`openstack network create`).</summary>
     [Cmdlet(VerbsCommon.New, "OSNetwork", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Client.Network.V2.Network))]
-    public sealed class NewOSNetworkCommand : NeutronCmdlet
+    public sealed class NewOSNetworkCommand : ResourceCmdlet<NetworkClient, Client.Network.V2.Network>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
@@ -41,7 +43,7 @@ namespace OpenStack.PowerShell.Commands.Network
         [ValidateRange(68, 65535)]
         public int? Mtu { get; set; }
 
-        protected override string ErrorNoun => "Network";
+        protected override ResourceDescriptor<Client.Network.V2.Network> Resource => Networks.Resource;
 
         protected override void ProcessRecord()
         {
@@ -49,16 +51,16 @@ namespace OpenStack.PowerShell.Commands.Network
             {
                 Name = Name!,
                 Description = Description,
-                AdminStateUp = MyInvocation.BoundParameters.ContainsKey(nameof(AdminStateUp)) ? AdminStateUp.IsPresent : (bool?)null,
-                Shared = MyInvocation.BoundParameters.ContainsKey(nameof(Shared)) ? Shared.IsPresent : (bool?)null,
-                External = MyInvocation.BoundParameters.ContainsKey(nameof(External)) ? External.IsPresent : (bool?)null,
+                AdminStateUp = Bound(nameof(AdminStateUp), AdminStateUp),
+                Shared = Bound(nameof(Shared), Shared),
+                External = Bound(nameof(External), External),
                 ProviderNetworkType = ProviderNetworkType?.ToLowerInvariant(),
                 ProviderPhysicalNetwork = ProviderPhysicalNetwork,
                 ProviderSegmentationId = ProviderSegmentationId,
                 Mtu = Mtu,
             };
             if (!ShouldProcess(Name, "Create network")) return;
-            ForEachInput(Name, () => WriteObject(Run(ct => Client.CreateNetworkAsync(options, ct))));
+            ForEachInput(Name, () => WriteObject(Run(ct => Client.CreateAsync(Resource, options, ct))));
         }
     }
 }

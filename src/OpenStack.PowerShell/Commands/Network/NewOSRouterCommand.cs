@@ -1,5 +1,7 @@
 using System.Management.Automation;
 using OpenStack.Client.Network.V2;
+using OpenStack.Client.Resources;
+using OpenStack.PowerShell.Infrastructure;
 using OpenStack.PowerShell.Completers;
 
 namespace OpenStack.PowerShell.Commands.Network
@@ -7,7 +9,7 @@ namespace OpenStack.PowerShell.Commands.Network
     /// <summary>Creates a router (`openstack router create`), with its gateway on an external network if one is given.</summary>
     [Cmdlet(VerbsCommon.New, "OSRouter", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Router))]
-    public sealed class NewOSRouterCommand : NeutronCmdlet
+    public sealed class NewOSRouterCommand : ResourceCmdlet<NetworkClient, Router>
     {
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -27,7 +29,7 @@ namespace OpenStack.PowerShell.Commands.Network
         /// <summary>-AdminStateUp:$false creates the router administratively down.</summary>
         [Parameter] public SwitchParameter AdminStateUp { get; set; }
 
-        protected override string ErrorNoun => "Router";
+        protected override ResourceDescriptor<Router> Resource => Routers.Resource;
 
         protected override void ProcessRecord()
         {
@@ -37,17 +39,17 @@ namespace OpenStack.PowerShell.Commands.Network
                 {
                     Name = Name!,
                     Description = Description,
-                    AdminStateUp = MyInvocation.BoundParameters.ContainsKey(nameof(AdminStateUp)) ? AdminStateUp.IsPresent : (bool?)null,
+                    AdminStateUp = Bound(nameof(AdminStateUp), AdminStateUp),
                 };
                 var target = Name!;
                 if (ExternalNetwork != null)
                 {
-                    var network = FindNetwork(ExternalNetwork);
+                    var network = Find(Networks.Resource, ExternalNetwork);
                     options.ExternalNetworkId = network.Id;
-                    target += $" with its gateway on {Describe(network.Name, network.Id)}";
+                    target += $" with its gateway on {Describe(network)}";
                 }
                 if (!ShouldProcess(target, "Create router")) return;
-                WriteObject(Run(ct => Client.CreateRouterAsync(options, ct)));
+                WriteObject(Run(ct => Client.CreateAsync(Resource, options, ct)));
             });
         }
     }

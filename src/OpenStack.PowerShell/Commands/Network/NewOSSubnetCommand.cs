@@ -1,5 +1,7 @@
 using System.Management.Automation;
 using OpenStack.Client.Network.V2;
+using OpenStack.Client.Resources;
+using OpenStack.PowerShell.Infrastructure;
 using OpenStack.PowerShell.Completers;
 
 namespace OpenStack.PowerShell.Commands.Network
@@ -7,7 +9,7 @@ namespace OpenStack.PowerShell.Commands.Network
     /// <summary>Creates a subnet on a network (`openstack subnet create`); the network may come from the pipeline.</summary>
     [Cmdlet(VerbsCommon.New, "OSSubnet", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Subnet))]
-    public sealed class NewOSSubnetCommand : NeutronCmdlet
+    public sealed class NewOSSubnetCommand : ResourceCmdlet<NetworkClient, Subnet>
     {
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -46,13 +48,13 @@ namespace OpenStack.PowerShell.Commands.Network
         [ValidateNotNull]
         public string? Description { get; set; }
 
-        protected override string ErrorNoun => "Subnet";
+        protected override ResourceDescriptor<Subnet> Resource => Subnets.Resource;
 
         protected override void ProcessRecord()
         {
             ForEachInput(Network, () =>
             {
-                var network = FindNetwork(Network!);
+                var network = Find(Networks.Resource, Network!);
                 var options = new CreateSubnetOptions
                 {
                     Name = Name!,
@@ -60,13 +62,13 @@ namespace OpenStack.PowerShell.Commands.Network
                     Cidr = Cidr!,
                     IpVersion = IpVersion != null ? (IpVersion == "6" ? 6 : 4) : (Cidr!.Contains(":") ? 6 : 4),
                     NoGateway = string.Equals(GatewayIp, "none", System.StringComparison.OrdinalIgnoreCase),
-                    EnableDhcp = MyInvocation.BoundParameters.ContainsKey(nameof(EnableDhcp)) ? EnableDhcp.IsPresent : (bool?)null,
+                    EnableDhcp = Bound(nameof(EnableDhcp), EnableDhcp),
                     Description = Description,
                 };
                 if (!options.NoGateway) options.GatewayIp = GatewayIp;
                 foreach (var server in DnsNameserver ?? new string[0]) options.DnsNameservers.Add(server);
-                if (!ShouldProcess($"{Name} ({Cidr}) on network {Describe(network.Name, network.Id)}", "Create subnet")) return;
-                WriteObject(Run(ct => Client.CreateSubnetAsync(options, ct)));
+                if (!ShouldProcess($"{Name} ({Cidr}) on network {Describe(network)}", "Create subnet")) return;
+                WriteObject(Run(ct => Client.CreateAsync(Resource, options, ct)));
             });
         }
     }

@@ -1,36 +1,27 @@
 using System.Management.Automation;
+using OpenStack.Client.Network.V2;
+using OpenStack.Client.Resources;
+using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Network
 {
     /// <summary>
-    /// Deletes networks (`openstack network delete`). Neutron deletes their subnets too, and refuses
-    /// (NetworkInUse, from 409 NetworkInUse) while any port, such as a router interface, is on them.
+    /// Deletes networks (`openstack network delete`) by name, id, wildcard or piped object.
+    /// Neutron deletes their subnets too, and refuses (NetworkInUse)
+    /// while any port, such as a router interface, is on them.
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "OSNetwork", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveOSNetworkCommand : NeutronCmdlet
+    public sealed class RemoveOSNetworkCommand : RemoveResourceCmdlet<NetworkClient, Client.Network.V2.Network>
     {
-        /// <summary>Names or ids; objects with an Id property bind from the pipeline.</summary>
+        /// <summary>Names, ids or wildcards; objects with an Id property bind from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(Completers.NetworkNameCompleter))]
         [ValidateNotNullOrEmpty]
-        public string[]? Network { get; set; }
+        public string[]? Network { get => Targets; set => Targets = value; }
 
-        protected override string ErrorNoun => "Network";
-
-        protected override void ProcessRecord()
-        {
-            foreach (var nameOrId in Network!)
-            {
-                ForEachInput(nameOrId, () =>
-                {
-                    var network = FindNetwork(nameOrId);
-                    if (!ShouldProcess(Describe(network.Name, network.Id), "Delete network")) return;
-                    Run(ct => Client.DeleteNetworkAsync(network.Id, ct));
-                    WriteVerbose($"Deleted network {Describe(network.Name, network.Id)}.");
-                });
-            }
-        }
+        protected override ResourceDescriptor<Client.Network.V2.Network> Resource => Networks.Resource;
     }
 }

@@ -1,32 +1,27 @@
 using System.Management.Automation;
+using OpenStack.Client.Network.V2;
+using OpenStack.Client.Resources;
+using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Network
 {
-    /// <summary>Deletes routers (`openstack router delete`); Neutron refuses (409 RouterInUse) while interfaces remain.</summary>
+    /// <summary>
+    /// Deletes routers (`openstack router delete`) by name, id, wildcard or piped object.
+    /// Neutron refuses (RouterInUse) while interfaces
+    /// remain.
+    /// </summary>
     [Cmdlet(VerbsCommon.Remove, "OSRouter", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveOSRouterCommand : NeutronCmdlet
+    public sealed class RemoveOSRouterCommand : RemoveResourceCmdlet<NetworkClient, Router>
     {
+        /// <summary>Names, ids or wildcards; objects with an Id property bind from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(Completers.RouterNameCompleter))]
         [ValidateNotNullOrEmpty]
-        public string[]? Router { get; set; }
+        public string[]? Router { get => Targets; set => Targets = value; }
 
-        protected override string ErrorNoun => "Router";
-
-        protected override void ProcessRecord()
-        {
-            foreach (var nameOrId in Router!)
-            {
-                ForEachInput(nameOrId, () =>
-                {
-                    var router = FindRouter(nameOrId);
-                    if (!ShouldProcess(Describe(router.Name, router.Id), "Delete router")) return;
-                    Run(ct => Client.DeleteRouterAsync(router.Id, ct));
-                    WriteVerbose($"Deleted router {Describe(router.Name, router.Id)}.");
-                });
-            }
-        }
+        protected override ResourceDescriptor<Router> Resource => Routers.Resource;
     }
 }

@@ -1,32 +1,27 @@
 using System.Management.Automation;
+using OpenStack.Client.Network.V2;
+using OpenStack.Client.Resources;
+using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Network
 {
-    /// <summary>Deletes subnets (`openstack subnet delete`); Neutron refuses (409) while a port has an address on one.</summary>
+    /// <summary>
+    /// Deletes subnets (`openstack subnet delete`) by name, id, wildcard or piped object.
+    /// Neutron refuses (SubnetInUse) while a port
+    /// has an address on one.
+    /// </summary>
     [Cmdlet(VerbsCommon.Remove, "OSSubnet", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveOSSubnetCommand : NeutronCmdlet
+    public sealed class RemoveOSSubnetCommand : RemoveResourceCmdlet<NetworkClient, Subnet>
     {
+        /// <summary>Names, ids or wildcards; objects with an Id property bind from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(Completers.SubnetNameCompleter))]
         [ValidateNotNullOrEmpty]
-        public string[]? Subnet { get; set; }
+        public string[]? Subnet { get => Targets; set => Targets = value; }
 
-        protected override string ErrorNoun => "Subnet";
-
-        protected override void ProcessRecord()
-        {
-            foreach (var nameOrId in Subnet!)
-            {
-                ForEachInput(nameOrId, () =>
-                {
-                    var subnet = FindSubnet(nameOrId);
-                    if (!ShouldProcess(Describe(subnet.Name, subnet.Id), "Delete subnet")) return;
-                    Run(ct => Client.DeleteSubnetAsync(subnet.Id, ct));
-                    WriteVerbose($"Deleted subnet {Describe(subnet.Name, subnet.Id)}.");
-                });
-            }
-        }
+        protected override ResourceDescriptor<Subnet> Resource => Subnets.Resource;
     }
 }

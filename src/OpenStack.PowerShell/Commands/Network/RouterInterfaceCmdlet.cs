@@ -1,15 +1,21 @@
 using System.Management.Automation;
 using OpenStack.Client.Network.V2;
+using OpenStack.Client.Resources;
 using OpenStack.PowerShell.Completers;
+using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Network
 {
-    /// <summary>Adds or removes a router's interface on a subnet: both resolved by name or id first.</summary>
-    public abstract class RouterInterfaceCmdlet : NeutronCmdlet
+    /// <summary>
+    /// Base of Add-/Remove-OSRouterInterface: a router (by name, id, wildcard or pipeline) and a subnet (by name or id),
+    /// each resolved as the CLI does; every router a wildcard picks goes through ShouldProcess.
+    /// </summary>
+    public abstract class RouterInterfaceCmdlet : ResourceCmdlet<NetworkClient, Router>
     {
-        /// <summary>The router's name or id; a router object binds from the pipeline by its Id.</summary>
+        /// <summary>The router's name, id or wildcard; a router object binds from the pipeline by its Id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(RouterNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string? Router { get; set; }
@@ -20,43 +26,19 @@ namespace OpenStack.PowerShell.Commands.Network
         [ValidateNotNullOrEmpty]
         public string? Subnet { get; set; }
 
-        protected override string ErrorNoun => "Router";
+        protected override ResourceDescriptor<Router> Resource => Routers.Resource;
 
         protected override void ProcessRecord()
         {
             ForEachInput(Router, () =>
             {
-                var router = FindRouter(Router!);
-                var subnet = FindSubnet(Subnet!);
-                Process(router, subnet);
+                var routers = Pick(Resource, Router!);
+                if (routers.Count == 0) return;
+                var subnet = Find(Subnets.Resource, Subnet!);
+                foreach (var router in routers) Process(router, subnet);
             });
         }
 
         protected abstract void Process(Router router, Subnet subnet);
-    }
-
-    /// <summary>Plugs a router into a subnet (`openstack router add subnet`): a port on the subnet's gateway address.</summary>
-    [Cmdlet(VerbsCommon.Add, "OSRouterInterface", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
-    [OutputType(typeof(RouterInterface))]
-    public sealed class AddOSRouterInterfaceCommand : RouterInterfaceCmdlet
-    {
-        protected override void Process(Router router, Subnet subnet)
-        {
-            if (!ShouldProcess($"{Describe(router.Name, router.Id)} on subnet {Describe(subnet.Name, subnet.Id)}", "Add router interface")) return;
-            WriteObject(Run(ct => Client.AddRouterInterfaceAsync(router.Id, subnet.Id, ct)));
-        }
-    }
-
-    /// <summary>Unplugs a router from a subnet (`openstack router remove subnet`).</summary>
-    [Cmdlet(VerbsCommon.Remove, "OSRouterInterface", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(void))]
-    public sealed class RemoveOSRouterInterfaceCommand : RouterInterfaceCmdlet
-    {
-        protected override void Process(Router router, Subnet subnet)
-        {
-            if (!ShouldProcess($"{Describe(router.Name, router.Id)} on subnet {Describe(subnet.Name, subnet.Id)}", "Remove router interface")) return;
-            Run(ct => Client.RemoveRouterInterfaceAsync(router.Id, subnet.Id, ct));
-            WriteVerbose($"Removed the interface of router {Describe(router.Name, router.Id)} on subnet {Describe(subnet.Name, subnet.Id)}.");
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using OpenStack.Client.Network.V2;
+using OpenStack.Client.Resources;
 using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Network
@@ -7,13 +8,14 @@ namespace OpenStack.PowerShell.Commands.Network
     /// <summary>Changes networks (`openstack network set`) with one PUT of the given fields.</summary>
     [Cmdlet(VerbsCommon.Set, "OSNetwork", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Client.Network.V2.Network))]
-    public sealed class SetOSNetworkCommand : NeutronCmdlet
+    public sealed class SetOSNetworkCommand : SetResourceCmdlet<NetworkClient, Client.Network.V2.Network>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(Completers.NetworkNameCompleter))]
         [ValidateNotNullOrEmpty]
-        public string[]? Network { get; set; }
+        public string[]? Network { get => Targets; set => Targets = value; }
 
         /// <summary>The new name.</summary>
         [Parameter]
@@ -34,35 +36,11 @@ namespace OpenStack.PowerShell.Commands.Network
         [ValidateRange(68, 65535)]
         public int? Mtu { get; set; }
 
-        /// <summary>Write the network as it is after the change.</summary>
-        [Parameter] public SwitchParameter PassThru { get; set; }
+        protected override ResourceDescriptor<Client.Network.V2.Network> Resource => Networks.Resource;
 
-        protected override string ErrorNoun => "Network";
+        protected override string[] ChangeParameters => new[] { nameof(Name), nameof(Description), nameof(AdminStateUp), nameof(Shared), nameof(External), nameof(Mtu) };
 
-        protected override void BeginProcessing()
-        {
-            if (Changes().IsEmpty)
-            {
-                ThrowTerminatingError(ErrorRecords.Create("NetworkNoChangeGiven", ErrorCategory.InvalidArgument,
-                    "Nothing to change: give -Name, -Description, -AdminStateUp, -Shared, -External or -Mtu.", null));
-            }
-        }
-
-        protected override void ProcessRecord()
-        {
-            foreach (var nameOrId in Network!)
-            {
-                ForEachInput(nameOrId, () =>
-                {
-                    var network = FindNetwork(nameOrId);
-                    if (!ShouldProcess(Describe(network.Name, network.Id), "Change network")) return;
-                    var updated = Run(ct => Client.UpdateNetworkAsync(network.Id, Changes(), ct));
-                    if (PassThru) WriteObject(updated);
-                });
-            }
-        }
-
-        private UpdateNetworkOptions Changes() => new UpdateNetworkOptions
+        protected override RequestOptions Changes() => new UpdateNetworkOptions
         {
             Name = Name,
             Description = Description,
@@ -71,7 +49,5 @@ namespace OpenStack.PowerShell.Commands.Network
             External = Bound(nameof(External), External),
             Mtu = Mtu,
         };
-
-        private bool? Bound(string name, SwitchParameter value) => MyInvocation.BoundParameters.ContainsKey(name) ? value.IsPresent : (bool?)null;
     }
 }

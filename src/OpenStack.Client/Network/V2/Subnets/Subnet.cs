@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
+using OpenStack.Client.Resources;
 
 namespace OpenStack.Client.Network.V2
 {
     /// <summary>A Neutron subnet, with the fields `openstack subnet show` prints.</summary>
-    public sealed class Subnet
+    public sealed class Subnet : IResource
     {
         [JsonPropertyName("id")] public string Id { get; set; } = string.Empty;
         [JsonPropertyName("name")] public string? Name { get; set; }
@@ -44,16 +45,5 @@ namespace OpenStack.Client.Network.V2
         [JsonPropertyName("nexthop")] public string? NextHop { get; set; }
 
         public override string ToString() => $"{Destination} via {NextHop}";
-    }
-
-    internal sealed class SubnetListPage
-    {
-        [JsonPropertyName("subnets")] public List<Subnet> Subnets { get; set; } = new List<Subnet>();
-        [JsonPropertyName("subnets_links")] public List<Link>? Links { get; set; }
-    }
-
-    internal sealed class SubnetEnvelope
-    {
-        [JsonPropertyName("subnet")] public Subnet Subnet { get; set; } = new Subnet();
     }
 }

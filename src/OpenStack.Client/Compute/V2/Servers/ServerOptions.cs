@@ -1,15 +1,12 @@
-using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
 using OpenStack.Client.Http;
+using OpenStack.Client.Resources;
 
 namespace OpenStack.Client.Compute.V2
 {
-    /// <summary>Filters of GET /servers/detail, sent to Nova.</summary>
-    public sealed class ListServersOptions
+    /// <summary>Filters of GET /servers/detail, sent to Nova (the name is sent anchored: Nova matches it as a regular expression).</summary>
+    public sealed class ListServersOptions : ListOptions
     {
-        /// <summary>An exact name (sent anchored and escaped: Nova matches `name` as a regular expression).</summary>
-        public string? ExactName { get; set; }
         public string? Status { get; set; }
         public string? ImageId { get; set; }
         public string? FlavorId { get; set; }
@@ -17,18 +14,13 @@ namespace OpenStack.Client.Compute.V2
         public bool AllProjects { get; set; }
         /// <summary>Servers made by one multiple-create request.</summary>
         public string? ReservationId { get; set; }
-        /// <summary>Page size; Nova's osapi_max_limit (1000) when unset.</summary>
-        public int? Limit { get; set; }
 
-        internal Uri ToUrl(Uri root) => new QueryString()
-            .Add("limit", Limit)
-            .Add("name", ExactName == null ? null : "^" + Regex.Escape(ExactName) + "$")
+        private protected override void AddFilters(QueryString query) => query
             .Add("status", Status)
             .Add("image", ImageId)
             .Add("flavor", FlavorId)
             .Add("reservation_id", ReservationId)
-            .Add("all_tenants", AllProjects ? "1" : null)
-            .AppendTo(Urls.ServersDetail(root));
+            .Add("all_tenants", AllProjects ? "1" : null);
     }
 
     /// <summary>The body of POST /servers.</summary>
@@ -64,18 +56,5 @@ namespace OpenStack.Client.Compute.V2
         public string? FlavorId { get; set; }
         public string? ImageId { get; set; }
         public string? ImageName { get; set; }
-    }
-
-    public sealed class CreateFlavorOptions
-    {
-        public string Name { get; set; } = string.Empty;
-        public string? Id { get; set; }
-        public int VCpus { get; set; }
-        public int RamMB { get; set; }
-        public int DiskGB { get; set; }
-        public int EphemeralGB { get; set; }
-        public int SwapMB { get; set; }
-        public bool IsPublic { get; set; } = true;
-        public string? Description { get; set; }
     }
 }

@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json.Serialization;
+using OpenStack.Client.Resources;
 
 namespace OpenStack.Client.Network.V2
 {
     /// <summary>A Neutron network, with the fields `openstack network show` prints.</summary>
-    public sealed class Network
+    public sealed class Network : IResource
     {
         [JsonPropertyName("id")] public string Id { get; set; } = string.Empty;
         [JsonPropertyName("name")] public string? Name { get; set; }
@@ -30,25 +30,5 @@ namespace OpenStack.Client.Network.V2
         [JsonPropertyName("updated_at")] public DateTimeOffset? UpdatedAt { get; set; }
 
         public override string ToString() => string.IsNullOrEmpty(Name) ? Id : Name!;
-    }
-
-    /// <summary>One of Neutron's "*_links" entries (rel "next" or "previous").</summary>
-    internal sealed class Link
-    {
-        [JsonPropertyName("rel")] public string? Rel { get; set; }
-        [JsonPropertyName("href")] public string? Href { get; set; }
-
-        public static string? NextOf(List<Link>? links) => links?.FirstOrDefault(l => l.Rel == "next")?.Href;
-    }
-
-    internal sealed class NetworkListPage
-    {
-        [JsonPropertyName("networks")] public List<Network> Networks { get; set; } = new List<Network>();
-        [JsonPropertyName("networks_links")] public List<Link>? Links { get; set; }
-    }
-
-    internal sealed class NetworkEnvelope
-    {
-        [JsonPropertyName("network")] public Network Network { get; set; } = new Network();
     }
 }

@@ -3,11 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OpenStack.Client.Resources;
 
 namespace OpenStack.Client.Compute.V2
 {
     /// <summary>A Nova server with the fields `openstack server show` prints (admin-only host fields when visible).</summary>
-    public sealed class Server
+    public sealed class Server : IResource
     {
         [JsonPropertyName("id")] public string Id { get; set; } = string.Empty;
         [JsonPropertyName("name")] public string? Name { get; set; }
@@ -99,58 +100,5 @@ namespace OpenStack.Client.Compute.V2
     {
         [JsonPropertyName("name")] public string? Name { get; set; }
         public override string ToString() => Name ?? string.Empty;
-    }
-
-    public sealed class Link
-    {
-        [JsonPropertyName("rel")] public string? Rel { get; set; }
-        [JsonPropertyName("href")] public string? Href { get; set; }
-    }
-
-    internal sealed class ServerEnvelope
-    {
-        [JsonPropertyName("server")] public Server Server { get; set; } = new Server();
-    }
-
-    internal sealed class ServerListPage
-    {
-        [JsonPropertyName("servers")] public List<Server> Servers { get; set; } = new List<Server>();
-        [JsonPropertyName("servers_links")] public List<Link>? Links { get; set; }
-    }
-
-    /// <summary>What POST /servers answers: the id (and adminPass), not the whole server.</summary>
-    internal sealed class CreatedServer
-    {
-        [JsonPropertyName("id")] public string Id { get; set; } = string.Empty;
-        [JsonPropertyName("adminPass")] public string? AdminPass { get; set; }
-    }
-
-    internal sealed class CreatedServerEnvelope
-    {
-        [JsonPropertyName("server")] public CreatedServer? Server { get; set; }
-        /// <summary>With return_reservation_id (multiple create) Nova answers only this.</summary>
-        [JsonPropertyName("reservation_id")] public string? ReservationId { get; set; }
-    }
-
-    internal sealed class CreateImageResult
-    {
-        [JsonPropertyName("image_id")] public string? ImageId { get; set; }
-    }
-
-    internal sealed class VersionEnvelope
-    {
-        [JsonPropertyName("version")] public VersionInfo? Version { get; set; }
-    }
-
-    internal sealed class VersionInfo
-    {
-        [JsonPropertyName("id")] public string? Id { get; set; }
-        [JsonPropertyName("version")] public string? Version { get; set; }
-        [JsonPropertyName("min_version")] public string? MinVersion { get; set; }
-    }
-
-    internal static class Links
-    {
-        public static string? NextOf(List<Link>? links) => links?.FirstOrDefault(l => l.Rel == "next")?.Href;
     }
 }

@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
+using OpenStack.Client.Resources;
 
 namespace OpenStack.Client.Network.V2
 {
     /// <summary>A Neutron router, with the fields `openstack router show` prints.</summary>
-    public sealed class Router
+    public sealed class Router : IResource
     {
         [JsonPropertyName("id")] public string Id { get; set; } = string.Empty;
         [JsonPropertyName("name")] public string? Name { get; set; }
@@ -57,16 +58,5 @@ namespace OpenStack.Client.Network.V2
         [JsonPropertyName("subnet_ids")] public List<string> SubnetIds { get; set; } = new List<string>();
         [JsonPropertyName("project_id")] public string? ProjectId { get; set; }
         [JsonPropertyName("tenant_id")] public string? TenantId { get; set; }
-    }
-
-    internal sealed class RouterListPage
-    {
-        [JsonPropertyName("routers")] public List<Router> Routers { get; set; } = new List<Router>();
-        [JsonPropertyName("routers_links")] public List<Link>? Links { get; set; }
-    }
-
-    internal sealed class RouterEnvelope
-    {
-        [JsonPropertyName("router")] public Router Router { get; set; } = new Router();
     }
 }

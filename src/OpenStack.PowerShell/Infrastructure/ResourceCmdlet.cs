@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using OpenStack.Client.Http;
+using OpenStack.Client.Resources;
+
+namespace OpenStack.PowerShell.Infrastructure
+{
+    /// <summary>
+    /// Base of every cmdlet about one kind of resource: its client, its descriptor (and so its ErrorIds), and the
+    /// lookups by name, id or wildcard that every parameter picking existing resources goes through.
+    /// </summary>
+    public abstract class ResourceCmdlet<TClient, T> : OpenStackCmdlet where TClient : ServiceClient where T : class, IResource
+    {
+        private TClient? _client;
+
+        private readonly Dictionary<System.Type, ServiceClient> _others = new Dictionary<System.Type, ServiceClient>();
+
+        protected TClient Client => _client ??= CreateClient(ServiceClients.Create<TClient>);
+
+        /// <summary>Another service's client, for lookups of other nouns (a server's image, a subnet's network); made once.</summary>
+        protected TOther Other<TOther>() where TOther : ServiceClient
+        {
+            if (!_others.TryGetValue(typeof(TOther), out var client)) _others[typeof(TOther)] = client = CreateClient(ServiceClients.Create<TOther>);
+            return (TOther)client;
+        }
+
+        /// <summary>The resource this cmdlet is about.</summary>
+        protected abstract ResourceDescriptor<T> Resource { get; }
+
+        protected override string ErrorNoun => Resource.Noun.ErrorNoun;
+
+        /// <summary>Exactly one resource by name or id (case rule included), or a NotFound / NameAmbiguous error.</summary>
+        protected TR Find<TR>(ResourceDescriptor<TR> resource, string nameOrId, ListOptions? scope = null) where TR : class, IResource =>
+            Run(ct => Client.FindAsync(resource, nameOrId, ct, scope));
+
+        /// <summary>
+        /// What a change acts on: with a wildcard, every match (none is no error, as with Get-ChildItem); else exactly
+        /// one resource by id or name. Each is then confirmed through ShouldProcess by the caller.
+        /// </summary>
+        protected IReadOnlyList<TR> Pick<TR>(ResourceDescriptor<TR> resource, string nameIdOrPattern, ListOptions? scope = null) where TR : class, IResource
+        {
+            if (!WildcardPattern.ContainsWildcardCharacters(nameIdOrPattern)) return new[] { Find(resource, nameIdOrPattern, scope) };
+            var pattern = new WildcardPattern(nameIdOrPattern, WildcardOptions.IgnoreCase);
+            return Run(ct => Client.List(resource, scope, ct).AllAsync()).Where(r => r.Name != null && pattern.IsMatch(r.Name)).ToList();
+        }
+
+        /// <summary>Whether a switch was given at all, so -X:$false sends false and no -X sends nothing.</summary>
+        protected bool? Bound(string parameter, SwitchParameter value) =>
+            MyInvocation.BoundParameters.ContainsKey(parameter) ? value.IsPresent : (bool?)null;
+
+        /// <summary>"name (id)", or the id alone for a resource without a name: what ShouldProcess and Verbose show.</summary>
+        protected static string Describe(IResource resource) => string.IsNullOrEmpty(resource.Name) ? resource.Id : $"{resource.Name} ({resource.Id})";
+    }
+}

@@ -1,0 +1,52 @@
+using System.Linq;
+using System.Management.Automation;
+using OpenStack.Client.Http;
+using OpenStack.Client.Resources;
+
+namespace OpenStack.PowerShell.Infrastructure
+{
+    /// <summary>
+    /// The generic Set-OS&lt;Noun&gt;: the cmdlet declares its target parameter (forwarded to <see cref="Targets"/>) and
+    /// its change parameters; one PUT of only the fields given per resource, through ShouldProcess. No change
+    /// parameter at all is a terminating &lt;Noun&gt;NoChangeGiven before anything is sent.
+    /// </summary>
+    public abstract class SetResourceCmdlet<TClient, T> : ResourceCmdlet<TClient, T> where TClient : ServiceClient where T : class, IResource
+    {
+        /// <summary>Names, ids or wildcards of the resources to change.</summary>
+        protected string[]? Targets { get; set; }
+
+        /// <summary>Write each resource as it is after the change.</summary>
+        [Parameter] public SwitchParameter PassThru { get; set; }
+
+        /// <summary>The parameters that make a change, in the order the NoChangeGiven message lists them.</summary>
+        protected abstract string[] ChangeParameters { get; }
+
+        /// <summary>The fields to send (called once per resource, after ShouldProcess, so lookups it needs are not made for -WhatIf).</summary>
+        protected abstract RequestOptions Changes();
+
+        protected override void BeginProcessing()
+        {
+            if (ChangeParameters.Any(MyInvocation.BoundParameters.ContainsKey)) return;
+            var names = ChangeParameters.Select(p => "-" + p).ToList();
+            var list = names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names.Last();
+            ThrowTerminatingError(ErrorRecords.Create(ErrorNoun + "NoChangeGiven", ErrorCategory.InvalidArgument, $"Nothing to change: give {list}.", null));
+        }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var target in Targets!)
+            {
+                ForEachInput(target, () =>
+                {
+                    foreach (var resource in Pick(Resource, target))
+                    {
+                        if (!ShouldProcess(Describe(resource), "Change " + Resource.Noun.Message)) continue;
+                        var changes = Changes();
+                        var updated = Run(ct => Client.UpdateAsync(Resource, resource.Id, changes, ct));
+                        if (PassThru) WriteObject(updated);
+                    }
+                });
+            }
+        }
+    }
+}
