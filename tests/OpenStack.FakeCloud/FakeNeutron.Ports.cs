@@ -9,6 +9,14 @@ public sealed partial class FakeNeutron
 {
     private int _nextMac = 1;
 
+    /// <summary>Adds a port directly (test setup): an address from the network's first subnet, the given security groups.</summary>
+    public JsonObject AddPort(string networkId, string projectId, params string[] securityGroupIds)
+    {
+        var input = new JsonObject { ["network_id"] = networkId };
+        if (securityGroupIds.Length > 0) input["security_groups"] = new JsonArray(securityGroupIds.Select(g => (JsonNode)g).ToArray());
+        return Locked(() => Create(NeutronKinds.Ports, input, new NeutronCaller(projectId, true), projectId));
+    }
+
     internal void OnCreatePort(JsonObject port, JsonObject input, NeutronCaller caller)
     {
         var networkId = (string?)input["network_id"] ?? throw NeutronError.BadRequest("Failed to parse request. Required attribute 'network_id' not specified");
