@@ -139,7 +139,7 @@ public sealed class ImageImportClientTests : IAsyncLifetime
             new ImportWaiter(_client, TimeSpan.FromSeconds(10)), null, keepOnFailure: false, CancellationToken.None));
 
         Assert.Equal(ImageImportProblem.ImportFailed, ex.Problem);
-        Assert.Contains($"Image 'web-404' ({record.Id}): the import failed in Glance and the image is back in 'queued'", ex.Message);
+        Assert.True(ex.Message.Contains($"Image 'web-404' ({record.Id}): the import failed in Glance and the image is back in 'queued'"), ex.Message);
         Assert.Contains("Task failed due to Internal Error", ex.Message);
         Assert.EndsWith("The image record was deleted.", ex.Message);
         Assert.True(ex.Deleted);

@@ -8,7 +8,7 @@ namespace OpenStack.FakeCloud;
 /// the local real Glance's, whose import filtering allows 127.0.0.1 on ports 18080-18099 only (tests/cloud/start.sh).
 /// Files are served from memory or from disk, streamed in 1 MiB writes.
 /// </summary>
-public sealed class FakeWebServer : IAsyncDisposable
+public sealed class FakeWebServer : IAsyncDisposable, IDisposable
 {
     /// <summary>The ports the local real Glance's web-download may fetch from.</summary>
     public const int FirstGlancePort = 18080, LastGlancePort = 18099;
@@ -121,4 +121,6 @@ public sealed class FakeWebServer : IAsyncDisposable
         _listener.Close();
         await _loop;
     }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

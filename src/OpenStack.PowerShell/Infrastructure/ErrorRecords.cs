@@ -20,7 +20,7 @@ namespace OpenStack.PowerShell.Infrastructure
         {
             var (id, category) = Classify(exception, noun);
             var record = new ErrorRecord(exception, id, category, target);
-            var requestId = (exception as OpenStackException)?.RequestId ?? (exception.InnerException as OpenStackException)?.RequestId;
+            var requestId = (exception as OpenStackException)?.RequestId;
             if (requestId != null)
             {
                 record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = $"Quote request id {requestId} to the cloud's operators if the cause is unclear." };

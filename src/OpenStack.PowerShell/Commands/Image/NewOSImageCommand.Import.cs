@@ -81,6 +81,8 @@ namespace OpenStack.PowerShell.Commands.Image
                 }
                 finally
                 {
+                    // The last state seen (a short import may end between two ticks), then done.
+                    meter.Tick();
                     meter.Complete();
                 }
             });

@@ -40,8 +40,9 @@ namespace OpenStack.Client.Image.V2.Imports
             string? last = null;
             while (true)
             {
-                var image = await _client.GetImageAsync(imageId, cancellationToken).ConfigureAwait(false);
+                // The task first: the image read after it is at least as new (a failed task's image may still say importing).
                 var tasks = await _client.ListTasksAsync(imageId, cancellationToken).ConfigureAwait(false);
+                var image = await _client.GetImageAsync(imageId, cancellationToken).ConfigureAwait(false);
                 var task = tasks.FirstOrDefault(t => !tasksBefore.Contains(t.Id));
                 var snapshot = Look(image, stores, task);
                 progress?.Set(snapshot);
@@ -79,12 +80,15 @@ namespace OpenStack.Client.Image.V2.Imports
         private static Outcome Judge(Image image, ImportSnapshot snapshot, ImageTask? task, bool allowFailure)
         {
             if (image.Status == "killed") return Outcome.Killed;
-            // A store failing while the image is not active means the import as a whole failed (a URL that answers 404).
-            if (snapshot.Failed.Count > 0 && !allowFailure) return image.Status == "active" ? Outcome.StoreFailed : Outcome.TaskFailed;
+            // Until the task has ended and Glance has put the image back (queued) or made it active, a failure is not
+            // yet the whole story (nor has the task its message).
             var taskEnded = task == null || task.HasEnded;
+            var settled = image.Status != "importing" && image.Status != "saving" && taskEnded;
+            // A store failing while the image is not active means the import as a whole failed (a URL that answers 404).
+            if (snapshot.Failed.Count > 0 && !allowFailure && settled) return image.Status == "active" ? Outcome.StoreFailed : Outcome.TaskFailed;
             if (image.Status == "active" && snapshot.ToDo.Count == 0 && taskEnded)
                 return snapshot.Done.Count > 0 ? Outcome.Done : Outcome.StoreFailed;
-            if (task != null && task.Status == "failure") return Outcome.TaskFailed;
+            if (task != null && task.Status == "failure" && settled) return Outcome.TaskFailed;
             return Outcome.Running;
         }
 

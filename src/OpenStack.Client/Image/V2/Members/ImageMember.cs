@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
+using OpenStack.Client.Resources;
 
 namespace OpenStack.Client.Image.V2.Members
 {
     /// <summary>A project an image is shared with, and what that project (the consumer) said: pending, accepted or rejected.</summary>
-    public sealed class ImageMember
+    public sealed class ImageMember : IResource
     {
         [JsonPropertyName("image_id")] public string ImageId { get; set; } = string.Empty;
         [JsonPropertyName("member_id")] public string MemberId { get; set; } = string.Empty;
@@ -13,16 +14,35 @@ namespace OpenStack.Client.Image.V2.Members
         [JsonPropertyName("created_at")] public DateTimeOffset? CreatedAt { get; set; }
         [JsonPropertyName("updated_at")] public DateTimeOffset? UpdatedAt { get; set; }
 
+        /// <summary>A member is known by its project id.</summary>
+        [JsonIgnore] string IResource.Id => MemberId;
+
+        [JsonIgnore] string? IResource.Name => MemberId;
+
         public override string ToString() => $"{MemberId} ({Status})";
     }
 
-    internal sealed class ImageMemberList
+    /// <summary>POST {"member": project}.</summary>
+    public sealed class AddMemberOptions : RequestOptions
     {
-        [JsonPropertyName("members")] public List<ImageMember> Members { get; set; } = new List<ImageMember>();
+        public AddMemberOptions(string projectId) => ProjectId = projectId;
+
+        public string ProjectId { get; }
+
+        internal override BodyMap ToBody() => new BodyMap().Set("member", ProjectId);
+    }
+
+    /// <summary>PUT {"status": pending|accepted|rejected}, by the member project.</summary>
+    public sealed class SetMemberStatusOptions : RequestOptions
+    {
+        public SetMemberStatusOptions(string status) => Status = status;
+
+        public string Status { get; }
+
+        internal override BodyMap ToBody() => new BodyMap().Set("status", Status);
     }
 
     [JsonSerializable(typeof(ImageMember))]
-    [JsonSerializable(typeof(ImageMemberList))]
     internal partial class ImageMemberJson : JsonSerializerContext
     {
     }

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using OpenStack.Client.Http;
 using OpenStack.Client.Image.V2.Imports;
+using OpenStack.Client.Resources;
 
 namespace OpenStack.Client.Image.V2.Members
 {
@@ -15,17 +16,20 @@ namespace OpenStack.Client.Image.V2.Members
     /// </summary>
     public static class ImageMembers
     {
+        public static readonly ResourceNoun Noun = new ResourceNoun("ImageMember", "image member");
+
         public static readonly string[] Statuses = { "pending", "accepted", "rejected" };
 
-        internal static Uri List(Uri root, string imageId) => new Uri(root, "v2/images/" + Uri.EscapeDataString(imageId) + "/members");
-
-        internal static Uri Member(Uri root, string imageId, string memberId) => new Uri(List(root, imageId) + "/" + Uri.EscapeDataString(memberId));
+        /// <summary>An image's members: /v2/images/{id}/members, {"members": [...]}, members bare, known by project id.</summary>
+        public static ResourceDescriptor<ImageMember> Of(string imageId) => new ResourceDescriptor<ImageMember>(
+            Noun, "v2/images/" + Uri.EscapeDataString(imageId) + "/members", null, "members", ImageMemberJson.Default.ImageMember, PagingStyle.None,
+            ResourceIdentity.NameIsId);
 
         public static async Task<IReadOnlyList<ImageMember>> ListMembersAsync(this ImageClient client, Image image, CancellationToken cancellationToken)
         {
             try
             {
-                return (await client.GetJsonAsync(List(client.Root, image.Id), ImageMemberJson.Default.ImageMemberList, cancellationToken).ConfigureAwait(false)).Members;
+                return await client.List(Of(image.Id), null, cancellationToken).AllAsync().ConfigureAwait(false);
             }
             catch (OpenStackApiException ex) when (ex.StatusCode == HttpStatusCode.Forbidden && image.Visibility != "shared")
             {
@@ -38,7 +42,7 @@ namespace OpenStack.Client.Image.V2.Members
         {
             try
             {
-                return await SendAsync(client, HttpMethod.Post, List(client.Root, image.Id), "member", projectId, cancellationToken).ConfigureAwait(false);
+                return await client.CreateAsync(Of(image.Id), new AddMemberOptions(projectId), cancellationToken).ConfigureAwait(false);
             }
             catch (OpenStackApiException ex) when (ex.StatusCode == HttpStatusCode.Forbidden && image.Visibility != "shared")
             {
@@ -52,7 +56,7 @@ namespace OpenStack.Client.Image.V2.Members
         {
             try
             {
-                return await SendAsync(client, HttpMethod.Put, Member(client.Root, imageId, projectId), "status", status, cancellationToken).ConfigureAwait(false);
+                return await client.UpdateAsync(Of(imageId), projectId, new SetMemberStatusOptions(status), cancellationToken).ConfigureAwait(false);
             }
             catch (OpenStackApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
             {
@@ -66,20 +70,12 @@ namespace OpenStack.Client.Image.V2.Members
         {
             try
             {
-                using var _ = await client.SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, Member(client.Root, imageId, projectId)), cancellationToken)
-                    .ConfigureAwait(false);
+                await client.DeleteAsync(Of(imageId), projectId, cancellationToken).ConfigureAwait(false);
             }
             catch (OpenStackApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound && (ex.ServerMessage ?? "").Contains("member list"))
             {
                 throw new ImageImportException(ImageImportProblem.MemberNotFound, $"Project {projectId} is not a member of image {imageId}. {ex.Message}", ex, imageId);
             }
-        }
-
-        private static async Task<ImageMember> SendAsync(ImageClient client, HttpMethod method, Uri url, string key, string value, CancellationToken cancellationToken)
-        {
-            using var response = await client.SendJsonAsync(method, url, new Dictionary<string, object?>(StringComparer.Ordinal) { [key] = value }, cancellationToken)
-                .ConfigureAwait(false);
-            return await ServiceClient.ReadJsonAsync(response, ImageMemberJson.Default.ImageMember).ConfigureAwait(false);
         }
 
         private static ImageImportException NotShared(Image image, OpenStackApiException ex) =>

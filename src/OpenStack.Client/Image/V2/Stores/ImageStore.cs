@@ -2,11 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OpenStack.Client.Resources;
 
 namespace OpenStack.Client.Image.V2.Stores
 {
     /// <summary>One of Glance's stores (GET /v2/info/stores; /detail adds the type and properties, for admins).</summary>
-    public sealed class ImageStore
+    public sealed class ImageStore : IResource
     {
         [JsonPropertyName("id")] public string Id { get; set; } = string.Empty;
         [JsonPropertyName("description")] public string? Description { get; set; }
@@ -22,12 +23,10 @@ namespace OpenStack.Client.Image.V2.Stores
         /// <summary>The store's settings as /detail shows them (data_dir, chunk_size, …).</summary>
         [JsonPropertyName("properties")] public Dictionary<string, JsonElement>? Properties { get; set; }
 
-        public override string ToString() => Id;
-    }
+        /// <summary>A store's id is its name.</summary>
+        [JsonIgnore] string? IResource.Name => Id;
 
-    internal sealed class ImageStoreList
-    {
-        [JsonPropertyName("stores")] public List<ImageStore> Stores { get; set; } = new List<ImageStore>();
+        public override string ToString() => Id;
     }
 
     /// <summary>Reads Glance's "true" (or a JSON boolean) as true, anything else as false.</summary>
@@ -43,7 +42,7 @@ namespace OpenStack.Client.Image.V2.Stores
         public override void Write(Utf8JsonWriter writer, bool value, JsonSerializerOptions options) => writer.WriteBooleanValue(value);
     }
 
-    [JsonSerializable(typeof(ImageStoreList))]
+    [JsonSerializable(typeof(ImageStore))]
     internal partial class ImageStoreJson : JsonSerializerContext
     {
     }

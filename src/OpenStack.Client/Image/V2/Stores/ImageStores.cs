@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using OpenStack.Client.Http;
+using OpenStack.Client.Resources;
 using OpenStack.Client.Image.V2.Imports;
 
 namespace OpenStack.Client.Image.V2.Stores
@@ -13,7 +14,16 @@ namespace OpenStack.Client.Image.V2.Stores
     /// <summary>Glance's multi-store calls: the stores (/v2/info/stores) and removing an image's data from one (/v2/stores/{store}/{image}).</summary>
     public static class ImageStores
     {
-        internal static Uri List(Uri root, bool detail) => new Uri(root, detail ? "v2/info/stores/detail" : "v2/info/stores");
+        public static readonly ResourceNoun Noun = new ResourceNoun("ImageStore", "image store");
+
+        /// <summary>/v2/info/stores: {"stores": [...]}, one answer, no paging; the id is the store's name.</summary>
+        public static readonly ResourceDescriptor<ImageStore> Resource = new ResourceDescriptor<ImageStore>(
+            Noun, "v2/info/stores", null, "stores", ImageStoreJson.Default.ImageStore, PagingStyle.None, ResourceIdentity.NameIsId);
+
+        /// <summary>/v2/info/stores/detail (admins): the same list with each store's type and settings.</summary>
+        public static readonly ResourceDescriptor<ImageStore> Detail = new ResourceDescriptor<ImageStore>(
+            Noun, "v2/info/stores", null, "stores", ImageStoreJson.Default.ImageStore, PagingStyle.None, ResourceIdentity.NameIsId,
+            listPath: "v2/info/stores/detail");
 
         internal static Uri StoreImage(Uri root, string store, string imageId) =>
             new Uri(root, "v2/stores/" + Uri.EscapeDataString(store) + "/" + Uri.EscapeDataString(imageId));
@@ -26,8 +36,7 @@ namespace OpenStack.Client.Image.V2.Stores
         {
             try
             {
-                var list = await client.GetJsonAsync(List(client.Root, detail), ImageStoreJson.Default.ImageStoreList, cancellationToken).ConfigureAwait(false);
-                return list.Stores;
+                return await client.List(detail ? Detail : Resource, null, cancellationToken).AllAsync().ConfigureAwait(false);
             }
             catch (OpenStackApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
             {

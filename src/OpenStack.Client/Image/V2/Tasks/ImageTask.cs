@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
+using OpenStack.Client.Resources;
 
 namespace OpenStack.Client.Image.V2.Tasks
 {
@@ -10,7 +11,7 @@ namespace OpenStack.Client.Image.V2.Tasks
     /// A Glance task of an image (GET /v2/images/{id}/tasks): an import runs as one, "api_image_import",
     /// pending → processing → success | failure, with a message ("Copied 256 MiB", "Task failed due to Internal Error").
     /// </summary>
-    public sealed class ImageTask
+    public sealed class ImageTask : IResource
     {
         [JsonPropertyName("id")] public string Id { get; set; } = string.Empty;
         [JsonPropertyName("type")] public string? Type { get; set; }
@@ -23,25 +24,27 @@ namespace OpenStack.Client.Image.V2.Tasks
 
         public bool HasEnded => Status == "success" || Status == "failure";
 
+        [JsonIgnore] string? IResource.Name => Type;
+
         public override string ToString() => $"{Type} {Status}: {Message}";
     }
 
-    internal sealed class ImageTaskList
-    {
-        [JsonPropertyName("tasks")] public List<ImageTask> Tasks { get; set; } = new List<ImageTask>();
-    }
-
-    [JsonSerializable(typeof(ImageTaskList))]
+    [JsonSerializable(typeof(ImageTask))]
     internal partial class ImageTaskJson : JsonSerializerContext
     {
     }
 
     public static class ImageTasks
     {
-        internal static Uri List(Uri root, string imageId) => new Uri(root, "v2/images/" + Uri.EscapeDataString(imageId) + "/tasks");
+        public static readonly ResourceNoun Noun = new ResourceNoun("ImageTask", "image task");
+
+        /// <summary>An image's tasks: /v2/images/{id}/tasks, {"tasks": [...]}, one answer.</summary>
+        public static ResourceDescriptor<ImageTask> Of(string imageId) => new ResourceDescriptor<ImageTask>(
+            Noun, "v2/images/" + Uri.EscapeDataString(imageId) + "/tasks", null, "tasks", ImageTaskJson.Default.ImageTask, PagingStyle.None,
+            ResourceIdentity.Uuid, nameFilter: null);
 
         /// <summary>GET /v2/images/{id}/tasks, newest first as Glance lists them.</summary>
         public static async Task<IReadOnlyList<ImageTask>> ListTasksAsync(this ImageClient client, string imageId, CancellationToken cancellationToken) =>
-            (await client.GetJsonAsync(List(client.Root, imageId), ImageTaskJson.Default.ImageTaskList, cancellationToken).ConfigureAwait(false)).Tasks;
+            await client.List(Of(imageId), null, cancellationToken).AllAsync().ConfigureAwait(false);
     }
 }
