@@ -17,6 +17,9 @@ public sealed partial class FakeNeutron
         return Locked(() => Create(NeutronKinds.Ports, input, new NeutronCaller(projectId, true), projectId));
     }
 
+    /// <summary>Binds a port to a server as Nova does (test setup: a server with a port Nova did not make).</summary>
+    public void BindPort(string portId, string serverId) => Locked(() => { Bind(Find(NeutronKinds.Ports, portId), serverId); return 0; });
+
     internal void OnCreatePort(JsonObject port, JsonObject input, NeutronCaller caller)
     {
         var networkId = (string?)input["network_id"] ?? throw NeutronError.BadRequest("Failed to parse request. Required attribute 'network_id' not specified");
