@@ -53,6 +53,7 @@
         'New-OSSecurityGroupRule'
         'Remove-OSSecurityGroupRule'
         'Get-OSPort'
+        'Remove-OSPort'
         'Get-OSFloatingIp'
         'New-OSFloatingIp'
         'Set-OSFloatingIp'

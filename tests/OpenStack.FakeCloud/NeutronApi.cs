@@ -14,6 +14,14 @@ internal sealed class NeutronApi(FakeNeutron store, FakeIdentity identity)
 {
     private const string Json = "application/json";
     // Query parameters that steer the listing rather than filter it.
+    /// <summary>The aliases of the real cloud's extensions (GET /v2.0/extensions) that the fake serves.</summary>
+    private static readonly string[] Extensions =
+    [
+        "security-group", "port-security", "router", "external-net", "ext-gw-mode", "binding", "project-id", "pagination", "filter-validation",
+        "standard-attr-description", "standard-attr-tag", "standard-attr-timestamp", "standard-attr-revisions", "stateful-security-group",
+        "security-groups-normalized-cidr", "fip-port-details", "provider", "net-mtu", "allowed-address-pairs", "extra_dhcp_opt",
+    ];
+
     private static readonly HashSet<string> Paging = ["limit", "marker", "page_reverse", "fields", "sort_key", "sort_dir"];
 
     public async Task HandleAsync(HttpContext ctx, string path)
@@ -75,6 +83,19 @@ internal sealed class NeutronApi(FakeNeutron store, FakeIdentity identity)
 
     private async Task RouteAsync(HttpContext ctx, NeutronCaller caller, string[] segments)
     {
+        if (segments is ["extensions"] && ctx.Request.Method == "GET")
+        {
+            // The CLI asks which extensions there are before it sends a port's security groups.
+            ctx.Response.StatusCode = 200;
+            await HttpOut.WriteTextAsync(ctx, Py.Dumps(new JsonObject
+            {
+                ["extensions"] = new JsonArray(Extensions.Select(e => (JsonNode)new JsonObject
+                {
+                    ["name"] = e, ["alias"] = e, ["description"] = e, ["updated"] = "2022-09-01T00:00:00-00:00", ["links"] = new JsonArray(),
+                }).ToArray()),
+            }), Json);
+            return;
+        }
         if (!NeutronKinds.ByPath.TryGetValue(segments[0], out var kind)) throw new NeutronError(404, "HTTPNotFound", "The resource could not be found.");
         var query = Py.ParseQuery(Py.RawQuery(ctx));
         store.Locked(() => { kind.OnFirstUse?.Invoke(store, caller, query); return 0; });
