@@ -31,6 +31,8 @@
         'New-OSServer'
         'Invoke-OSServerAction'
         'Remove-OSServer'
+        'Set-OSServer'
+        'Get-OSServerConsoleLog'
         'Get-OSFlavor'
         'New-OSFlavor'
         'Remove-OSFlavor'
