@@ -7,7 +7,7 @@
     Description          = 'Drive OpenStack clouds (Keystone v3, Glance v2, Nova v2.1) from PowerShell with typed objects, pipelines, -WhatIf and clear errors.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
-    FormatsToProcess     = @('OpenStack.PowerShell.Format.ps1xml', 'OpenStack.PowerShell.Compute.Format.ps1xml', 'OpenStack.PowerShell.Network.Format.ps1xml')
+    FormatsToProcess     = @('OpenStack.PowerShell.Format.ps1xml', 'OpenStack.PowerShell.Compute.Format.ps1xml', 'OpenStack.PowerShell.Network.Format.ps1xml', 'OpenStack.PowerShell.Image.Format.ps1xml')
     CmdletsToExport      = @(
         'Connect-OpenStack'
         'Disconnect-OpenStack'

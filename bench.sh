@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks (issue 5) against the cloud in OS_*, or the local real cloud (tests/cloud/start.sh) when none is set.
-#   ./bench.sh [--runs N] [--upload-mib N] [--bulk N] [--skip-upload] [--skip-bulk]
+#   ./bench.sh [--runs N] [--upload-mib N] [--bulk N] [--skip-upload] [--skip-bulk] [--import-mib N] [--skip-import]
 # Prints a Markdown table of medians and ratios against the `openstack` CLI measured in the same run.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -10,7 +10,7 @@ namespace OpenStack.PowerShell.Benchmarks;
 /// <summary>
 /// The benchmarks of issue 5 against the cloud in OS_*: each figure a median of several runs, each comparison a
 /// ratio taken in this same run. Usage (see ../../bench.sh): Benchmarks [--runs N] [--upload-mib N] [--bulk N]
-/// [--skip-upload] [--skip-bulk]. Needs the staged module (out/OpenStack.PowerShell) and the ReadyToRun runbook
+/// [--skip-upload] [--skip-bulk] [--import-mib N] [--skip-import]. Needs the staged module (out/OpenStack.PowerShell) and the ReadyToRun runbook
 /// host (out/osps-r2r/osps), which bench.sh builds.
 /// </summary>
 internal static class Program
@@ -41,6 +41,7 @@ internal static class Program
         ListBenchmarks.Run(context, report);
         if (!options.SkipUpload) UploadBenchmark.Run(context, images, options.UploadMib, report);
         if (!options.SkipBulk) BulkListBenchmark.Run(context, images, options.Bulk, report);
+        if (!options.SkipImport) ImportBenchmark.Run(context, options.ImportMib, report);
 
         report.Print(Console.Out);
         return 0;
@@ -62,7 +63,7 @@ internal sealed record BenchContext(string Manifest, string Osps, int Runs)
     public ProcessRun Cli(params string[] args) => Measure.RunChecked("openstack", args);
 }
 
-internal sealed record BenchOptions(int Runs, int UploadMib, int Bulk, bool SkipUpload, bool SkipBulk)
+internal sealed record BenchOptions(int Runs, int UploadMib, int Bulk, bool SkipUpload, bool SkipBulk, int ImportMib = 1024, bool SkipImport = false)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -76,6 +77,8 @@ internal sealed record BenchOptions(int Runs, int UploadMib, int Bulk, bool Skip
                 "--bulk" => o with { Bulk = int.Parse(args[++i], CultureInfo.InvariantCulture) },
                 "--skip-upload" => o with { SkipUpload = true },
                 "--skip-bulk" => o with { SkipBulk = true },
+                "--import-mib" => o with { ImportMib = int.Parse(args[++i], CultureInfo.InvariantCulture) },
+                "--skip-import" => o with { SkipImport = true },
                 _ => throw new ArgumentException("unknown option " + args[i]),
             };
         }

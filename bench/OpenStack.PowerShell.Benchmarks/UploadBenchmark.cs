@@ -67,7 +67,7 @@ internal static class UploadBenchmark
     }
 
     /// <summary>Real (non-sparse) bytes, so both uploaders read the same data from disk.</summary>
-    private static void WriteFile(string path, int mib)
+    internal static void WriteFile(string path, int mib)
     {
         if (File.Exists(path) && new FileInfo(path).Length == (long)mib << 20) return;
         var block = new byte[1 << 20];

@@ -113,6 +113,10 @@ public sealed class ImageImportTests : CloudTest
         Ps.Run("Get-OSImageStore nowhere").SingleError("ImageStoreNotFound");
         Assert.Equal(new object?[] { "glance-direct", "web-download", "copy-image" }, Ps.Run("Get-OSImageImportMethod").Output);
         Assert.Contains("secondary", Ps.Complete("Copy-OSImage -Image x -Store sec"));
+        var table = Ps.RunFormatted("Get-OSImageStore");
+        Assert.Matches(@"Id\s+Default\s+Type\s+Description", table);
+        Assert.Matches(@"primary\s+True\s+First file store \(default\)", table);
+        Assert.Equal(["primary"], Ps.Run("Get-OSImage -Id $i", new() { ["i"] = Cloud.Glance.AddImage(Unique("fmt")).Id }).Single<ImageModel>().Stores);
     }
 
     [Fact]

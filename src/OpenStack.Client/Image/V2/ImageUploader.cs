@@ -73,7 +73,7 @@ namespace OpenStack.Client.Image.V2
             }
             catch (Exception ex) when (ex is OpenStackException || ex is IOException || ex is OperationCanceledException)
             {
-                var deleted = !keepOnFailure && await TryDeleteAsync(image.Id).ConfigureAwait(false);
+                var deleted = !keepOnFailure && await TryDeleteAsync(_client, image.Id).ConfigureAwait(false);
                 throw new ImageUploadException(image.Id, image.Name, deleted, keepOnFailure, ex);
             }
         }
@@ -89,13 +89,14 @@ namespace OpenStack.Client.Image.V2
                 throw new ImageDataException(ImageDataProblem.ChecksumMismatch, "Glance's os_hash_value differs from the file's SHA-512.");
         }
 
-        private async Task<bool> TryDeleteAsync(string id)
+        /// <summary>Deletes a record made for a failed upload or import; false when that fails too.</summary>
+        internal static async Task<bool> TryDeleteAsync(ImageClient client, string id)
         {
             // The caller's token may be cancelled (Ctrl+C): the clean-up still gets a short time of its own.
             using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             try
             {
-                await _client.DeleteImageAsync(id, cleanup.Token).ConfigureAwait(false);
+                await client.DeleteImageAsync(id, cleanup.Token).ConfigureAwait(false);
                 return true;
             }
             catch (Exception ex) when (ex is OpenStackException || ex is OperationCanceledException)

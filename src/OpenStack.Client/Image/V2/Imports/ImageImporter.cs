@@ -48,7 +48,7 @@ namespace OpenStack.Client.Image.V2.Imports
             }
             catch (Exception ex) when (ex is OpenStackException || ex is IOException || ex is OperationCanceledException)
             {
-                var deleted = !keepOnFailure && await TryDeleteAsync(record.Id).ConfigureAwait(false);
+                var deleted = !keepOnFailure && await ImageUploader.TryDeleteAsync(_client, record.Id).ConfigureAwait(false);
                 if (ex is ImageImportException import) throw import.WithRecordFate(record.Id, record.Name, deleted, keepOnFailure);
                 throw new ImageUploadException(record.Id, record.Name, deleted, keepOnFailure, ex);
             }
@@ -77,21 +77,6 @@ namespace OpenStack.Client.Image.V2.Imports
             await _client.StartImportAsync(imageId, options, cancellationToken).ConfigureAwait(false);
             if (wait == null) return await _client.GetImageAsync(imageId, cancellationToken).ConfigureAwait(false);
             return await wait.WaitAsync(imageId, stores, options.AllowFailure, before!, progress, cancellationToken).ConfigureAwait(false);
-        }
-
-        private async Task<bool> TryDeleteAsync(string id)
-        {
-            // The caller's token may be cancelled (Ctrl+C): the clean-up still gets a short time of its own.
-            using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try
-            {
-                await _client.DeleteImageAsync(id, cleanup.Token).ConfigureAwait(false);
-                return true;
-            }
-            catch (Exception ex) when (ex is OpenStackException || ex is OperationCanceledException)
-            {
-                return false;
-            }
         }
     }
 }
