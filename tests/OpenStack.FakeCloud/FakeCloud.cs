@@ -92,8 +92,8 @@ public sealed class FakeCloud : IAsyncDisposable
         cloud._keystone = new KeystoneApi(cloud.Identity);
         cloud._glance = new GlanceApi(cloud.Glance, cloud.Identity, options);
         cloud.Nova = new FakeNova();
-        cloud._nova = new NovaApi(cloud.Nova, cloud.Glance, cloud.Identity);
         cloud.Neutron = new FakeNeutron();
+        cloud._nova = new NovaApi(cloud.Nova, cloud.Glance, cloud.Identity, cloud.Neutron);
         cloud._neutron = new NeutronApi(cloud.Neutron, cloud.Identity);
         return cloud;
     }

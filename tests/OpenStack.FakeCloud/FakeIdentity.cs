@@ -42,7 +42,7 @@ public sealed class FakeIdentity
         foreach (var role in new[] { "reader", "admin", "member" }) _roles.Add(new FakeRole(NewId(), role));
 
         AdminProjectId = AddProject("admin", description: "Bootstrap project for initializing the cloud.").Id;
-        ServiceProjectId = AddProject("service", description: "Tenant for the openstack services").Id;
+        ServiceProjectId = AddProject("service", description: "service users").Id;
         DemoProjectId = AddProject("demo", description: "demo project (non-admin tests)").Id;
         AltDemoProjectId = AddProject("alt_demo", description: "second non-admin project").Id;
 

@@ -52,6 +52,13 @@ public sealed class FakeServer
     public string ReservationId { get; set; } = "r-" + Guid.NewGuid().ToString("N")[..8];
     public string AvailabilityZone { get; init; } = "nova";
     public Dictionary<string, string> Metadata { get; init; } = new();
+    public string? Description { get; set; }
+    /// <summary>The hostname Nova derived from the name at boot (a rename keeps it).</summary>
+    public string Hostname { get; set; } = "";
+    /// <summary>When the server first became ACTIVE (OS-SRV-USG:launched_at).</summary>
+    public DateTimeOffset? LaunchedAt { get; set; }
+    /// <summary>Ids of the Neutron ports Nova made for this server (deleted with it; ports the user brought are only unbound).</summary>
+    public HashSet<string> CreatedPorts { get; } = new();
     public List<string> SecurityGroups { get; init; } = new();
     public List<(string Network, string Address)> Addresses { get; init; } = new();
     public bool Locked { get; set; }
@@ -122,6 +129,7 @@ public sealed class FakeNova
             var server = NewServer(name, projectId, userId, imageId, _flavors.First(f => f.Id == flavorId), null, "nova");
             server.VmState = vmState;
             server.TaskState = null;
+            if (vmState == "active") server.LaunchedAt = server.Created;
             return server;
         }
     }
@@ -133,6 +141,7 @@ public sealed class FakeNova
         {
             Id = Guid.NewGuid().ToString(), Name = name, ProjectId = projectId, UserId = userId, ImageId = imageId, Flavor = flavor,
             KeyName = keyName, AvailabilityZone = az, Created = now, Updated = now,
+            Hostname = System.Text.RegularExpressions.Regex.Replace(name.ToLowerInvariant(), "[^a-z0-9.-]+", "-").Trim('-', '.'),
         };
         _servers.Add(server);
         return server;
@@ -155,6 +164,7 @@ public sealed class FakeNova
         if (server.PendingVmState is null || server.Stuck) return;
         if (server.PollsLeft-- > 0) return;
         server.VmState = server.PendingVmState;
+        if (server.VmState == "active") server.LaunchedAt ??= _clock;
         server.PendingVmState = null;
         server.TaskState = null;
         server.Updated = Tick();

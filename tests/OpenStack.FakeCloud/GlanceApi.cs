@@ -13,7 +13,7 @@ namespace OpenStack.FakeCloud;
 internal sealed partial class GlanceApi(FakeGlance store, FakeIdentity identity, FakeCloudOptions options)
 {
     private const string Json = "application/json";
-    private static readonly string[] VersionIds = ["v2.16", "v2.15", "v2.14", "v2.9", "v2.7", "v2.6", "v2.5", "v2.4", "v2.3", "v2.2", "v2.1", "v2.0"];
+    private static readonly string[] VersionIds = ["v2.16", "v2.15", "v2.14", "v2.13", "v2.12", "v2.11", "v2.10", "v2.9", "v2.8", "v2.7", "v2.6", "v2.5", "v2.4", "v2.3", "v2.2", "v2.1", "v2.0"];
     private static readonly string[] Disallowed = ["direct_url", "self", "file", "schema", "stores"];
     private static readonly string[] DomainReadOnly = ["created_at", "updated_at", "status", "checksum", "os_hash_algo", "os_hash_value", "size", "virtual_size"];
     private static readonly HashSet<string> BaseProperties = ["checksum", "created_at", "container_format", "disk_format", "id", "min_disk", "min_ram", "name", "size", "virtual_size", "status", "tags", "owner", "updated_at", "visibility", "protected", "os_hidden", "os_hash_algo", "os_hash_value"];

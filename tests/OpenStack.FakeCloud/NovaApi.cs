@@ -29,7 +29,7 @@ internal sealed class NovaError(int status, string message) : Exception(message)
 /// and keypairs. Bodies are shaped by the request's microversion where the shapes differ (embedded flavor from 2.47,
 /// flavor swap, keypair generation until 2.91).
 /// </summary>
-internal sealed partial class NovaApi(FakeNova nova, FakeGlance glance, FakeIdentity identity)
+internal sealed partial class NovaApi(FakeNova nova, FakeGlance glance, FakeIdentity identity, FakeNeutron neutron)
 {
     /// <summary>Zed's maximum unless a test lowers <see cref="FakeNova.MaxMicroversion"/> to play an older cloud.</summary>
     private string MaxVersion => nova.MaxMicroversion;
@@ -119,8 +119,15 @@ internal sealed partial class NovaApi(FakeNova nova, FakeGlance glance, FakeIden
             (["servers"], "POST") => CreateServerAsync(ctx, caller),
             (["servers", var id], "GET") => ShowServerAsync(ctx, caller, id),
             (["servers", var id], "DELETE") => DeleteServerAsync(ctx, caller, id),
+            (["servers", var id], "PUT") => UpdateServerAsync(ctx, caller, id),
             (["servers", var id, "action"], "POST") => ActionAsync(ctx, caller, id),
+            (["servers", var id, "metadata"], "GET" or "POST" or "PUT") => MetadataAsync(ctx, caller, id),
+            (["servers", var id, "metadata", var key], "GET" or "PUT" or "DELETE") => MetadataItemAsync(ctx, caller, id, key),
+            (["servers", var id, "os-interface"], "GET") => ListInterfacesAsync(ctx, caller, id),
+            (["servers", var id, "os-interface"], "POST") => AttachInterfaceAsync(ctx, caller, id),
+            (["servers", var id, "os-interface", var port], "DELETE") => DetachInterfaceAsync(ctx, caller, id, port),
             (["flavors", "detail"], "GET") => ListFlavorsAsync(ctx, caller),
+            (["flavors"], "GET") => ListFlavorsAsync(ctx, caller, brief: true),
             (["flavors"], "POST") => CreateFlavorAsync(ctx, caller),
             (["flavors", var id], "GET") => ShowFlavorAsync(ctx, caller, id),
             (["flavors", var id], "DELETE") => DeleteFlavorAsync(ctx, caller, id),

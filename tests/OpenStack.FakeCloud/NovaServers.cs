@@ -66,16 +66,9 @@ internal sealed partial class NovaApi
             var keyName = s["key_name"]?.GetValue<string>();
             if (keyName is not null && !nova.Keypairs.ContainsKey((caller.UserId, keyName))) throw new NovaError(400, $"Invalid key_name provided.");
             var addresses = new List<(string, string)>();
-            if (networks is JsonArray list)
-            {
-                foreach (var n in list)
-                {
-                    var uuid = n?["uuid"]?.GetValue<string>() ?? "";
-                    var net = nova.Networks.FirstOrDefault(p => p.Value == uuid);
-                    if (net.Key is null) throw new NovaError(400, $"Network {uuid} could not be found.");
-                    addresses.Add((net.Key, $"10.0.{addresses.Count}.{nova.ServerList.Count + 10}"));
-                }
-            }
+            // Everything the request names is checked before the first server exists: nothing half-made on a 4xx.
+            var (plan, groupIds) = neutron.Locked(() =>
+                (networks is JsonArray list ? PlanPorts(list, caller, addresses) : [], ResolveGroups(s["security_groups"] as JsonArray, caller)));
             FakeServer? first = null;
             var reservation = "r-" + Guid.NewGuid().ToString("N")[..8];
             for (var i = 0; i < count; i++)
@@ -85,6 +78,7 @@ internal sealed partial class NovaApi
                 server.ReservationId = reservation;
                 server.Addresses.AddRange(addresses);
                 server.SecurityGroups.AddRange((s["security_groups"] as JsonArray)?.Select(g => g!["name"]!.GetValue<string>()) ?? ["default"]);
+                neutron.Locked(() => { AttachPlanned(server, plan, groupIds, caller); return 0; });
                 if (s["metadata"] is JsonObject md) foreach (var (k, mv) in md) server.Metadata[k] = mv!.GetValue<string>();
                 nova.Begin(server, "spawning", "active");
                 if (nova.FailNextBuild is { } fault)
@@ -119,6 +113,7 @@ internal sealed partial class NovaApi
         {
             var server = Visible(caller, id);
             if (server.Locked && !caller.IsAdmin) throw new NovaError(409, $"Instance {id} is locked");
+            neutron.Locked(() => { ReleasePorts(server); return 0; });
             nova.ServerList.Remove(server);
         }
         return EmptyAsync(ctx, 204);
@@ -193,11 +188,14 @@ internal sealed partial class NovaApi
                     s.LockedReason = args?["locked_reason"]?.GetValue<string>();
                     break;
                 case "unlock": s.Locked = false; s.LockedReason = null; break;
+                case "os-getConsoleOutput": answer = ConsoleOutput(s, args); break;
+                case "addSecurityGroup": AddSecurityGroup(s, args, caller); break;
+                case "removeSecurityGroup": RemoveSecurityGroup(s, args, caller); break;
                 default: throw new NovaError(400, $"There is no such action: {action}");
             }
         }
         if (answer is null) await EmptyAsync(ctx, 202);
-        else await WriteAsync(ctx, action is "rescue" ? 200 : 202, answer);
+        else await WriteAsync(ctx, action is "rescue" or "os-getConsoleOutput" ? 200 : 202, answer);
     }
 
     private JsonArray Links(string collection, string id) => new(
@@ -213,7 +211,7 @@ internal sealed partial class NovaApi
                 ["swap"] = s.Flavor.Swap, ["original_name"] = s.Flavor.Name, ["extra_specs"] = new JsonObject(),
             }
             : new JsonObject { ["id"] = s.Flavor.Id, ["links"] = new JsonArray(Links("flavors", s.Flavor.Id)[1]!.DeepClone()) };
-        var addresses = new JsonObject();
+        var addresses = neutron.Locked(() => NeutronAddresses(s)) ?? new JsonObject();
         foreach (var group in s.Addresses.GroupBy(a => a.Network))
             addresses[group.Key] = new JsonArray(group.Select(a => (JsonNode)new JsonObject
             {
@@ -230,6 +228,7 @@ internal sealed partial class NovaApi
             ["addresses"] = addresses, ["accessIPv4"] = "", ["accessIPv6"] = "", ["links"] = Links("servers", s.Id),
             ["OS-DCF:diskConfig"] = "MANUAL", ["progress"] = 0, ["OS-EXT-AZ:availability_zone"] = s.AvailabilityZone, ["config_drive"] = "",
             ["key_name"] = s.KeyName,
+            ["OS-SRV-USG:launched_at"] = s.LaunchedAt?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffff"), ["OS-SRV-USG:terminated_at"] = null,
         };
         if (caller.IsAdmin)
         {
@@ -242,13 +241,17 @@ internal sealed partial class NovaApi
         body["OS-EXT-STS:vm_state"] = s.VmState;
         body["OS-EXT-STS:power_state"] = VmStates.Power(s.VmState);
         body["os-extended-volumes:volumes_attached"] = new JsonArray();
-        if (s.Status != "BUILD" && s.Status != "ERROR") body["security_groups"] = new JsonArray(s.SecurityGroups.Select(g => (JsonNode)new JsonObject { ["name"] = g }).ToArray());
+        if (s.Status != "BUILD" && s.Status != "ERROR")
+            body["security_groups"] = new JsonArray(neutron.Locked(() => GroupNames(s).ToList()).Select(g => (JsonNode)new JsonObject { ["name"] = g }).ToArray());
         if (s.VmState == "error" && s.FaultMessage is not null)
             body["fault"] = new JsonObject { ["code"] = 500, ["created"] = s.Updated.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"), ["message"] = s.FaultMessage };
         if (caller.AtLeast(9)) body["locked"] = s.Locked;
         if (caller.AtLeast(73)) body["locked_reason"] = s.LockedReason;
-        if (caller.AtLeast(19)) body["description"] = null;
+        if (caller.AtLeast(19)) body["description"] = s.Description;
         if (caller.AtLeast(26)) body["tags"] = new JsonArray();
+        if (caller.AtLeast(63)) body["trusted_image_certificates"] = null;
+        if (caller.AtLeast(90) && !caller.IsAdmin) body["OS-EXT-SRV-ATTR:hostname"] = s.Hostname;
+        if (caller.AtLeast(71)) body["server_groups"] = new JsonArray();
         return body;
     }
 }

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Record what the REAL Keystone and Glance answer to the requests the module
+# Record what the REAL Keystone, Glance, Nova and Neutron answer to the requests the module
 # (and its fake test server) care about: status, headers, bodies.
 #
 #   tests/cloud/observe.sh [OUTDIR]     (default tests/cloud/observed)
@@ -7,7 +7,8 @@
 # Needs a running cloud (tests/cloud/start.sh). Every exchange is saved as
 # OUTDIR/NN-name.txt: the request line, then `curl -i` output (headers + raw
 # body). Fernet tokens are replaced by <REDACTED-TOKEN> and the admin password
-# by <REDACTED-PASSWORD>. Bounded: a fixed list of ~90 requests, 10 s each.
+# by <REDACTED-PASSWORD>. Bounded: a fixed list of ~150 requests, 10 s each
+# (and two waits of at most 60 s for a server).
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -22,16 +23,67 @@ n=0
 
 redact() {
   sed -E -e 's/gAAAAA[A-Za-z0-9_=-]+/<REDACTED-TOKEN>/g' \
-         -e "s/${OS_PASSWORD}/<REDACTED-PASSWORD>/g"
+         -e "s/${OS_PASSWORD}/<REDACTED-PASSWORD>/g" \
+         -e "s/${OSPS_DEMO_PASSWORD:-osps-demo-pw}/<REDACTED-DEMO-PASSWORD>/g"
 }
-# call NAME METHOD URL [curl args...] : save the exchange, echo status line
+# The name a token is written under: the replay (tests/OpenStack.FakeCloud.Tests)
+# signs in to the fake as that user and sends its own token.
+token_name() {
+  case "$1" in
+    "${TOKEN:-none}") echo '<admin token>' ;;
+    "${T2:-none}") echo '<second admin token>' ;;
+    "${DT:-none}") echo '<demo token>' ;;
+    "${AT:-none}") echo '<alt_demo token>' ;;
+    *) echo "$1" ;;
+  esac
+}
+# call NAME METHOD URL [curl args...] : save the exchange, echo status line.
+# The file starts with "### METHOD URL", then one "### " line per request
+# header (-H) and the request body (-d, or "@file (N bytes)" for
+# --data-binary; "<body not saved>" when curl's -o drops the answer's body),
+# then the `curl -i` output.
 call() {
   local name=$1 method=$2 url=$3; shift 3
-  n=$((n + 1))
-  local f; f=$(printf '%s/%02d-%s.txt' "$OUT" "$n" "$name")
-  { echo "### $method $url"; curl -sS -i -m 10 -X "$method" "$@" "$url"; echo; } | tr -d '\r' | redact >"$f"
-  printf '%-40s %s\n' "$(basename "$f")" "$(sed -n 2p "$f")"
+  [[ "$n" =~ ^[0-9]+$ ]] && [ -z "${IN_STEP:-}" ] && n=$((10#$n + 1))
+  local f; if [[ "$n" =~ ^[0-9]+$ ]]; then f=$(printf '%s/%02d-%s.txt' "$OUT" "$n" "$name"); else f="$OUT/$n-$name.txt"; fi
+  local args=("$@") i=0 h
+  {
+    echo "### $method $url"
+    while [ "$i" -lt ${#args[@]} ]; do
+      case "${args[$i]}" in
+        -H) h=${args[$((i + 1))]}
+            case "${h,,}" in
+              x-auth-token:*|x-subject-token:*) echo "### ${h%%:*}: $(token_name "${h#*: }")" ;;
+              *) echo "### $h" ;;
+            esac
+            i=$((i + 2)) ;;
+        -d) echo "### ${args[$((i + 1))]}"; i=$((i + 2)) ;;
+        --data-binary) echo "### ${args[$((i + 1))]} ($(stat -c %s "${args[$((i + 1))]#@}") bytes)"; i=$((i + 2)) ;;
+        -o) echo "### <body not saved>"; i=$((i + 2)) ;;
+        *) i=$((i + 1)) ;;
+      esac
+    done
+    curl -sS -i -m 10 -X "$method" "$@" "$url"; echo
+  } | tr -d '\r' | redact >"$f"
+  printf '%-40s %s\n' "$(basename "$f")" "$(grep -m1 '^HTTP/' "$f")"
 }
+
+# step NAME METHOD URL [curl args...] : a request the replay needs to repeat but
+# that is not itself an observation (setup, waits, cleanup); saved like call's
+# as NNa-NAME.txt, NNb-NAME.txt, ... after the last numbered exchange NN.
+steps_at=-1 letter=0
+step() {
+  [ "$steps_at" = "$n" ] || { steps_at=$n; letter=0; }
+  local letters=abcdefghijklmnopqrstuvwxyz
+  local saved=$n name=$1; shift
+  n=$(printf '%02d%s' "$n" "${letters:$letter:1}")
+  letter=$((letter + 1))
+  IN_STEP=1 call "$name" "$@" >/dev/null
+  STEP_FILE=$(ls "$OUT"/"$n"-*.txt)
+  n=$saved
+}
+# the JSON body of the last step, through a Python expression on j
+step_json() { sed -n '$p' "$STEP_FILE" | /usr/bin/python3 -c "import json,sys; j=json.load(sys.stdin); print($1)"; }
 
 AUTH_BODY=$(cat <<EOF
 {"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"admin","domain":{"name":"Default"},"password":"$OS_PASSWORD"}}},"scope":{"project":{"name":"admin","domain":{"name":"Default"}}}}}
@@ -126,6 +178,137 @@ if curl -s -o /dev/null -m 3 http://127.0.0.1:8774/; then
   call nova-servers-no-token GET "$NV/v2.1/servers"
   call neutron-versions GET "$NE/"
   call neutron-network-unknown GET "$NE/v2.0/networks/00000000-0000-0000-0000-000000000000" "${A[@]}"
+fi
+
+# ---------------------------------------------------------------- Neutron/Nova: reachable servers (60-99)
+# As the demo user (a project member, as most users are): security groups and
+# rules, ports, floating IPs on the external network "public", and the server
+# changes a runbook makes after boot. Everything made here is named observe-*
+# and deleted at the end.
+if curl -s -o /dev/null -m 3 http://127.0.0.1:8774/ && curl -s -o /dev/null -m 3 http://127.0.0.1:9696/; then
+  NV=http://127.0.0.1:8774/v2.1 NE=http://127.0.0.1:9696/v2.0
+  n=59
+  DEMO_AUTH='{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"demo","domain":{"name":"Default"},"password":"'"${OSPS_DEMO_PASSWORD:-osps-demo-pw}"'"}}},"scope":{"project":{"name":"demo","domain":{"name":"Default"}}}}}'
+  DT=$(curl -sS -m 10 -D - -o /dev/null "${J[@]}" -d "$DEMO_AUTH" "$KS/v3/auth/tokens" \
+    | tr -d '\r' | awk -F': ' 'tolower($1)=="x-subject-token"{print $2}')
+  D=(-H "X-Auth-Token: $DT")
+  MV93=(-H 'OpenStack-API-Version: compute 2.93')
+  # last EXPR : evaluate a Python expression on the JSON body of the last saved exchange (as j)
+  last() { sed -n '$p' "$(ls "$OUT"/"$(printf '%02d' "$n")"-*.txt)" | "$PY3" -c "import json,sys; j=json.load(sys.stdin); print($1)"; }
+  PY3=/usr/bin/python3
+  step neutron-network-list-public GET "$NE/networks?name=public" "${D[@]}"
+  PUBLIC=$(step_json 'j["networks"][0]["id"]')
+
+  # security groups: the project's default group exists from its first use
+  call neutron-sg-list GET "$NE/security-groups" "${D[@]}"
+  call neutron-sg-list-default GET "$NE/security-groups?name=default" "${D[@]}"
+  DEFAULT_SG=$(last 'j["security_groups"][0]["id"]')
+  call neutron-sg-create POST "$NE/security-groups" "${D[@]}" "${J[@]}" \
+    -d '{"security_group":{"name":"observe-sg","description":"ssh and ping"}}'
+  SG=$(last 'j["security_group"]["id"]')
+  call neutron-sg-update PUT "$NE/security-groups/$SG" "${D[@]}" "${J[@]}" \
+    -d '{"security_group":{"name":"observe-sg","description":"ssh and icmp"}}'
+  # rules
+  call neutron-sgr-create POST "$NE/security-group-rules" "${D[@]}" "${J[@]}" \
+    -d '{"security_group_rule":{"security_group_id":"'"$SG"'","direction":"ingress","ethertype":"IPv4","protocol":"tcp","port_range_min":22,"port_range_max":22,"remote_ip_prefix":"0.0.0.0/0"}}'
+  RULE=$(last 'j["security_group_rule"]["id"]')
+  call neutron-sgr-create-duplicate POST "$NE/security-group-rules" "${D[@]}" "${J[@]}" \
+    -d '{"security_group_rule":{"security_group_id":"'"$SG"'","direction":"ingress","ethertype":"IPv4","protocol":"tcp","port_range_min":22,"port_range_max":22,"remote_ip_prefix":"0.0.0.0/0"}}'
+  call neutron-sgr-create-unknown-group POST "$NE/security-group-rules" "${D[@]}" "${J[@]}" \
+    -d '{"security_group_rule":{"security_group_id":"00000000-0000-0000-0000-000000000000","direction":"ingress","protocol":"tcp","port_range_min":22,"port_range_max":22}}'
+  call neutron-sgr-list-by-group GET "$NE/security-group-rules?security_group_id=$SG" "${D[@]}"
+
+  # a network with a subnet that no router connects to public (yet)
+  call neutron-network-create POST "$NE/networks" "${D[@]}" "${J[@]}" -d '{"network":{"name":"observe-net"}}'
+  NET=$(last 'j["network"]["id"]')
+  call neutron-subnet-create POST "$NE/subnets" "${D[@]}" "${J[@]}" \
+    -d '{"subnet":{"name":"observe-subnet","network_id":"'"$NET"'","ip_version":4,"cidr":"10.231.0.0/24"}}'
+  SUBNET=$(last 'j["subnet"]["id"]')
+  # ports
+  call neutron-port-create POST "$NE/ports" "${D[@]}" "${J[@]}" \
+    -d '{"port":{"name":"observe-port","network_id":"'"$NET"'","fixed_ips":[{"subnet_id":"'"$SUBNET"'","ip_address":"10.231.0.5"}],"security_groups":["'"$SG"'"]}}'
+  PORT=$(last 'j["port"]["id"]')
+  call neutron-port-update PUT "$NE/ports/$PORT" "${D[@]}" "${J[@]}" \
+    -d '{"port":{"name":"observe-port-1","security_groups":["'"$SG"'","'"$DEFAULT_SG"'"]}}'
+  # floating IPs
+  call neutron-fip-create POST "$NE/floatingips" "${D[@]}" "${J[@]}" -d '{"floatingip":{"floating_network_id":"'"$PUBLIC"'"}}'
+  FIP=$(last 'j["floatingip"]["id"]')
+  call neutron-fip-create-not-external POST "$NE/floatingips" "${D[@]}" "${J[@]}" -d '{"floatingip":{"floating_network_id":"'"$NET"'"}}'
+  call neutron-fip-associate-unreachable PUT "$NE/floatingips/$FIP" "${D[@]}" "${J[@]}" -d '{"floatingip":{"port_id":"'"$PORT"'"}}'
+  # route the subnet to public, then the association works
+  call neutron-router-create-with-gateway POST "$NE/routers" "${D[@]}" "${J[@]}" \
+    -d '{"router":{"name":"observe-router","external_gateway_info":{"network_id":"'"$PUBLIC"'"}}}'
+  ROUTER=$(last 'j["router"]["id"]')
+  step neutron-router-add-interface PUT "$NE/routers/$ROUTER/add_router_interface" "${D[@]}" "${J[@]}" -d '{"subnet_id":"'"$SUBNET"'"}'
+  call neutron-fip-associate PUT "$NE/floatingips/$FIP" "${D[@]}" "${J[@]}" -d '{"floatingip":{"port_id":"'"$PORT"'"}}'
+  call neutron-fip-list-by-port GET "$NE/floatingips?port_id=$PORT" "${D[@]}"
+  call neutron-fip-disassociate PUT "$NE/floatingips/$FIP" "${D[@]}" "${J[@]}" -d '{"floatingip":{"port_id":null}}'
+  call neutron-sg-delete-in-use DELETE "$NE/security-groups/$SG" "${D[@]}"
+
+  # a server on the port: metadata, rename, console, interfaces, security groups
+  qemu-img create -q -f qcow2 "$TMP/server.qcow2" 16M
+  step gl-image-create-for-server POST "$GL/v2/images" "${D[@]}" "${J[@]}" -d '{"name":"observe-server-image","disk_format":"qcow2","container_format":"bare"}'
+  IMG=$(step_json 'j["id"]')
+  step gl-image-upload-for-server PUT "$GL/v2/images/$IMG/file" "${D[@]}" -H 'Content-Type: application/octet-stream' --data-binary "@$TMP/server.qcow2"
+  call nova-server-create-on-port POST "$NV/servers" "${D[@]}" "${J[@]}" "${MV93[@]}" \
+    -d '{"server":{"name":"observe-vm","imageRef":"'"$IMG"'","flavorRef":"1","networks":[{"port":"'"$PORT"'"}],"metadata":{"role":"web"}}}'
+  VM=$(last 'j["server"]["id"]')
+  for _ in $(seq 60); do
+    st=$(curl -sS -m 10 "${D[@]}" "${MV93[@]}" "$NV/servers/$VM" | "$PY3" -c 'import json,sys; print(json.load(sys.stdin)["server"]["status"])')
+    [ "$st" = ACTIVE ] || [ "$st" = ERROR ] && break
+    sleep 1
+  done
+  # the replay's fake settles a server on its first GET: one recorded poll stands for the wait
+  step nova-server-get-active GET "$NV/servers/$VM" "${D[@]}" "${MV93[@]}"
+  step neutron-fip-associate-again PUT "$NE/floatingips/$FIP" "${D[@]}" "${J[@]}" -d '{"floatingip":{"port_id":"'"$PORT"'"}}'
+  sleep 4   # Neutron batches its events to Nova every 2 s; Nova then refreshes the server's network info
+  call nova-server-get-with-floating-ip GET "$NV/servers/$VM" "${D[@]}" "${MV93[@]}"
+  call neutron-port-list-by-device GET "$NE/ports?device_id=$VM" "${D[@]}"
+  call nova-server-metadata-list GET "$NV/servers/$VM/metadata" "${D[@]}" "${MV93[@]}"
+  call nova-server-metadata-update POST "$NV/servers/$VM/metadata" "${D[@]}" "${J[@]}" "${MV93[@]}" -d '{"metadata":{"owner":"ops","tier":"1"}}'
+  call nova-server-metadata-item-delete DELETE "$NV/servers/$VM/metadata/tier" "${D[@]}" "${MV93[@]}"
+  call nova-server-rename PUT "$NV/servers/$VM" "${D[@]}" "${J[@]}" "${MV93[@]}" -d '{"server":{"name":"observe-vm-2","description":"renamed"}}'
+  call nova-console-output POST "$NV/servers/$VM/action" "${D[@]}" "${J[@]}" "${MV93[@]}" -d '{"os-getConsoleOutput":{"length":2}}'
+  call nova-interface-list GET "$NV/servers/$VM/os-interface" "${D[@]}" "${MV93[@]}"
+  step neutron-network-create-2 POST "$NE/networks" "${D[@]}" "${J[@]}" -d '{"network":{"name":"observe-net-2"}}'
+  NET2=$(step_json 'j["network"]["id"]')
+  step neutron-subnet-create-2 POST "$NE/subnets" "${D[@]}" "${J[@]}" \
+    -d '{"subnet":{"name":"observe-subnet-2","network_id":"'"$NET2"'","ip_version":4,"cidr":"10.232.0.0/24"}}'
+  call nova-interface-attach POST "$NV/servers/$VM/os-interface" "${D[@]}" "${J[@]}" "${MV93[@]}" -d '{"interfaceAttachment":{"net_id":"'"$NET2"'"}}'
+  PORT2=$(last 'j["interfaceAttachment"]["port_id"]')
+  call nova-interface-attach-same-network POST "$NV/servers/$VM/os-interface" "${D[@]}" "${J[@]}" "${MV93[@]}" -d '{"interfaceAttachment":{"net_id":"'"$NET"'"}}'
+  call nova-interface-detach DELETE "$NV/servers/$VM/os-interface/$PORT2" "${D[@]}" "${MV93[@]}"
+  # the server has observe-sg and default (from the port): remove one, add it back, add it again
+  call nova-remove-security-group POST "$NV/servers/$VM/action" "${D[@]}" "${J[@]}" "${MV93[@]}" -d '{"removeSecurityGroup":{"name":"observe-sg"}}'
+  call nova-add-security-group POST "$NV/servers/$VM/action" "${D[@]}" "${J[@]}" "${MV93[@]}" -d '{"addSecurityGroup":{"name":"observe-sg"}}'
+  call nova-add-security-group-again POST "$NV/servers/$VM/action" "${D[@]}" "${J[@]}" "${MV93[@]}" -d '{"addSecurityGroup":{"name":"observe-sg"}}'
+
+  # teardown (the deletes of the resources' kinds are recorded once each)
+  step nova-server-delete DELETE "$NV/servers/$VM" "${D[@]}" "${MV93[@]}"
+  for _ in $(seq 60); do
+    [ "$(curl -sS -m 10 -o /dev/null -w '%{http_code}' "${D[@]}" "${MV93[@]}" "$NV/servers/$VM")" = 404 ] && break
+    sleep 1
+  done
+  # Nova may not yet have removed (or may leak) a port it made for the server
+  for p in $(curl -sS -m 10 "${D[@]}" "$NE/ports?device_id=$VM" | "$PY3" -c 'import json,sys; print(" ".join(p["id"] for p in json.load(sys.stdin)["ports"]))'); do
+    [ "$p" = "$PORT" ] || step neutron-port-delete-leftover DELETE "$NE/ports/$p" "${D[@]}"
+  done
+  call neutron-fip-delete DELETE "$NE/floatingips/$FIP" "${D[@]}"
+  call neutron-port-delete DELETE "$NE/ports/$PORT" "${D[@]}"
+  call neutron-sgr-delete DELETE "$NE/security-group-rules/$RULE" "${D[@]}"
+  call neutron-sg-delete DELETE "$NE/security-groups/$SG" "${D[@]}"
+  # a member may not delete its project's default group (alt_demo: a project no other test puts ports in)
+  ALT_AUTH=${DEMO_AUTH//\"demo\"/\"alt_demo\"}
+  AT=$(curl -sS -m 10 -D - -o /dev/null "${J[@]}" -d "$ALT_AUTH" "$KS/v3/auth/tokens" \
+    | tr -d '\r' | awk -F': ' 'tolower($1)=="x-subject-token"{print $2}')
+  step neutron-sg-list-default-alt GET "$NE/security-groups?name=default" -H "X-Auth-Token: $AT"
+  ALT_DEFAULT=$(step_json 'j["security_groups"][0]["id"]')
+  call neutron-sg-delete-default DELETE "$NE/security-groups/$ALT_DEFAULT" -H "X-Auth-Token: $AT"
+  step neutron-router-remove-interface PUT "$NE/routers/$ROUTER/remove_router_interface" "${D[@]}" "${J[@]}" -d '{"subnet_id":"'"$SUBNET"'"}'
+  step neutron-router-delete DELETE "$NE/routers/$ROUTER" "${D[@]}"
+  step neutron-network-delete DELETE "$NE/networks/$NET" "${D[@]}"
+  step neutron-network-delete-2 DELETE "$NE/networks/$NET2" "${D[@]}"
+  step gl-image-delete-for-server DELETE "$GL/v2/images/$IMG" "${D[@]}"
 fi
 # Glance's stores, import and members (observed/100-139)
 # shellcheck source=observe-glance-import.sh

@@ -9,6 +9,7 @@ safe to run on every start.
 
 Usage: register.py identity <services...>   (after Keystone is up)
        register.py flavors                  (after Nova API is up)
+       register.py public-network           (after Neutron is up)
 Environment: OS_AUTH_URL, OS_PASSWORD (admin), OSPS_SERVICE_PASSWORD,
              OSPS_DEMO_PASSWORD.
 """
@@ -141,10 +142,34 @@ def flavors():
             print(f"  created flavor {name}")
 
 
+def public_network():
+    """The external network devstack creates (stack.sh, lib/neutron_plugins/
+    services/l3): admin's flat network "public", external (so every project
+    may use it for router gateways and floating IPs without it being shared),
+    and "public-subnet" 172.24.4.0/24, gateway .1, no DHCP."""
+    conn = connect()
+    net = next(iter(conn.network.networks(name="public")), None)
+    if net is None:
+        net = conn.network.create_network(
+            name="public", is_router_external=True,
+            provider_network_type="flat", provider_physical_network="public")
+        print("  created network public")
+    if not any(s.name == "public-subnet"
+               for s in conn.network.subnets(network_id=net.id)):
+        conn.network.create_subnet(
+            name="public-subnet", network_id=net.id, ip_version=4,
+            cidr="172.24.4.0/24", gateway_ip="172.24.4.1",
+            is_dhcp_enabled=False,
+            allocation_pools=[{"start": "172.24.4.2", "end": "172.24.4.254"}])
+        print("  created subnet public-subnet")
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "identity":
         identity(sys.argv[2:])
     elif sys.argv[1] == "flavors":
         flavors()
+    elif sys.argv[1] == "public-network":
+        public_network()
     else:
         sys.exit(f"unknown command {sys.argv[1]}")

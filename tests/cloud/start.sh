@@ -495,9 +495,12 @@ transport_url = $RABBIT_URL
 api_workers = 1
 rpc_workers = 0
 rpc_state_report_workers = 0
-# no nova notifications (no agents, nothing waits for vif-plugged)
-notify_nova_on_port_status_changes = false
-notify_nova_on_port_data_changes = false
+# Neutron tells Nova about port changes, as real clouds do: a floating IP
+# associated through Neutron reaches the server's "addresses" only through the
+# network-changed event Nova then acts on (it refreshes its network info
+# cache). Nova does not wait for vif-plugged (vif_plugging_timeout = 0).
+notify_nova_on_port_status_changes = true
+notify_nova_on_port_data_changes = true
 allow_overlapping_ips = true
 [database]
 connection = $(db_url neutron)
@@ -505,6 +508,17 @@ connection = $(db_url neutron)
 lock_path = $DATA/lock
 [oslo_messaging_notifications]
 driver = noop
+[nova]
+# the events API is admin-only; devstack sends them as the nova service user
+auth_type = password
+auth_url = http://127.0.0.1:5000/v3
+project_domain_name = Default
+user_domain_name = Default
+project_name = service
+username = nova
+password = $SERVICE_PASSWORD
+region_name = RegionOne
+endpoint_type = public
 $(authtoken neutron)
 EOF
   cat >"$ETC/neutron/ml2_conf.ini" <<EOF
@@ -519,6 +533,10 @@ flat_networks = *
 network_vlan_ranges = physnet1:100:199
 [ml2_type_vxlan]
 vni_ranges = 1:1000
+[securitygroup]
+# Security groups and their rules are enforced at the API (default groups,
+# 409 on a group in use, duplicate rules) even with no agent to apply them.
+enable_security_group = true
 EOF
   # Entry point for the bind-everything ML2 driver (tests/cloud/ml2): a
   # minimal dist-info folder on PYTHONPATH is all importlib.metadata (and so
@@ -562,6 +580,15 @@ if ! initialised keystone; then
   mark_initialised keystone
 fi
 
+
+# The external network devstack makes: "public" (flat, physnet "public"),
+# created by admin and external, so every project may put router gateways and
+# floating IPs on it; its subnet 172.24.4.0/24 has no DHCP. Find, else create.
+ensure_public_network() {
+  "$PY" "$SCRIPT_DIR/register.py" public-network >>"$LOGS/register.log" 2>&1 \
+    || { tail -25 "$LOGS/register.log" >&2; die "creating the public network failed; see $LOGS/register.log"; }
+  log "external network public (172.24.4.0/24) present"
+}
 
 # ---------------------------------------------------------------- start
 start keystone uwsgi --ini "$ETC/keystone/uwsgi.ini"
@@ -622,6 +649,7 @@ if [ "$want_nova" = 1 ]; then
   "$PY" "$SCRIPT_DIR/register.py" flavors >>"$LOGS/register.log" 2>&1 \
     || { tail -25 "$LOGS/register.log" >&2; die "creating flavors failed; see $LOGS/register.log"; }
   log "flavors present"
+  ensure_public_network
   # The compute service must be mapped to cell1 before the scheduler can
   # use it: wait until it has written its compute node, then discover.
   deadline=$(( $(date +%s) + WAIT_TIMEOUT ))

@@ -122,6 +122,8 @@ public sealed class ServerTests : ComputeTest
     {
         var image = SeedImage(Unique("img"));
         Cloud.Nova.Networks["private"] = "5e1a3f2c-1111-4e6b-9c1d-000000000001";
+        // Nova resolves the groups through Neutron (400 "Security group web not found." otherwise).
+        Cloud.Neutron.AddSecurityGroup("web", Cloud.Identity.AdminProjectId);
         Ps.Run("New-OSKeypair -Name $k -PublicKey $pk", new() { ["k"] = "kp-opts", ["pk"] = TestKeys.Ed25519 });
         Cloud.ClearRequests();
         var result = Ps.Run("New-OSServer -Name opts -Image $i -Flavor 2 -Network 5e1a3f2c-1111-4e6b-9c1d-000000000001 -KeyName kp-opts " +

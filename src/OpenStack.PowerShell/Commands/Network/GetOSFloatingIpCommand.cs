@@ -1,0 +1,79 @@
+using System.Management.Automation;
+using OpenStack.Client.Compute.V2;
+using OpenStack.Client.Network.V2;
+using OpenStack.Client.Resources;
+using OpenStack.PowerShell.Completers;
+using OpenStack.PowerShell.Infrastructure;
+
+namespace OpenStack.PowerShell.Commands.Network
+{
+    /// <summary>Lists floating IPs (`openstack floating ip list`), or gets them by address, id or wildcard; those of an external network, a port or a server.</summary>
+    [Cmdlet(VerbsCommon.Get, "OSFloatingIp", DefaultParameterSetName = ListSet)]
+    [OutputType(typeof(FloatingIp))]
+    public sealed class GetOSFloatingIpCommand : GetResourceCmdlet<NetworkClient, FloatingIp>
+    {
+        private string? _networkId, _portId;
+        private string[]? _serverPorts;
+        private bool _resolved;
+
+        [Parameter(Position = 0, ParameterSetName = ListSet)]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(FloatingIpCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[]? Address { get; set; }
+
+        /// <summary>The external network (name or id) the addresses come from.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ArgumentCompleter(typeof(NetworkNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? Network { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ArgumentCompleter(typeof(PortNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? Port { get; set; }
+
+        /// <summary>The floating IPs of the server's ports.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ArgumentCompleter(typeof(ServerNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? Server { get; set; }
+
+        protected override ResourceDescriptor<FloatingIp> Resource => FloatingIps.Resource;
+
+        protected override string[]? Names => Address;
+
+        protected override bool BeforeListing()
+        {
+            if (_resolved) return true;
+            var ok = true;
+            if (Network != null) { ok = false; ForEachInput(Network, () => { _networkId = Find(Networks.Resource, Network).Id; ok = true; }); }
+            if (ok && Port != null) { ok = false; ForEachInput(Port, () => { _portId = Find(Ports.Resource, Port).Id; ok = true; }); }
+            if (ok && Server != null)
+            {
+                ok = false;
+                ForEachInput(Server, () =>
+                {
+                    var server = Run(ct => Other<ComputeClient>().FindAsync(Servers.Resource, Server, ct));
+                    _serverPorts = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(
+                        Run(ct => Client.List(Ports.Resource, new ListPortsOptions { DeviceId = server.Id, Limit = 1000 }, ct).AllAsync()), p => p.Id));
+                    ok = true;
+                });
+            }
+            _resolved = ok;
+            return ok;
+        }
+
+        protected override ListOptions Filters() => new ListFloatingIpsOptions { FloatingNetworkId = _networkId, PortId = _portId, Limit = 1000 };
+
+        /// <summary>With -Server, only the addresses of its ports (Neutron filters by one port at a time).</summary>
+        protected override void WritePage(System.Collections.Generic.IReadOnlyList<FloatingIp> items)
+        {
+            if (_serverPorts == null) { base.WritePage(items); return; }
+            base.WritePage(System.Linq.Enumerable.ToList(System.Linq.Enumerable.Where(items, f => f.PortId != null && System.Array.IndexOf(_serverPorts, f.PortId) >= 0)));
+        }
+
+        protected override ListOptions? ScopeFor(object input) => input is Client.Network.V2.Port port
+            ? new ListFloatingIpsOptions { PortId = port.Id, Limit = 1000 } : null;
+    }
+}

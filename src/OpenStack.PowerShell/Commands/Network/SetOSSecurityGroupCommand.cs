@@ -1,0 +1,57 @@
+using System.Management.Automation;
+using OpenStack.Client.Network.V2;
+using OpenStack.Client.Resources;
+using OpenStack.PowerShell.Completers;
+using OpenStack.PowerShell.Infrastructure;
+
+namespace OpenStack.PowerShell.Commands.Network
+{
+    /// <summary>Renames or redescribes security groups (`openstack security group set`); a name resolves in the session's project first.</summary>
+    [Cmdlet(VerbsCommon.Set, "OSSecurityGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SecurityGroup))]
+    public sealed class SetOSSecurityGroupCommand : SetResourceCmdlet<NetworkClient, SecurityGroup>
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(SecurityGroupNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[]? SecurityGroup { get => Targets; set => Targets = value; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        public string? Description { get; set; }
+
+        [Parameter] public SwitchParameter Stateful { get; set; }
+
+        protected override ResourceDescriptor<SecurityGroup> Resource => SecurityGroups.Resource;
+
+        protected override string[] ChangeParameters => new[] { nameof(Name), nameof(Description), nameof(Stateful) };
+
+        protected override RequestOptions Changes() => new UpdateSecurityGroupOptions
+        {
+            Name = Name, Description = Description, Stateful = Bound(nameof(Stateful), Stateful),
+        };
+
+        protected override void ProcessRecord()
+        {
+            foreach (var target in Targets!)
+            {
+                ForEachInput(target, () =>
+                {
+                    var groups = Run(ct => Client.PickSecurityGroupsAsync(target, CurrentSession.ProjectId, SecurityGroupTargets.Pattern(target), ct));
+                    foreach (var group in groups)
+                    {
+                        if (!ShouldProcess(Describe(group), "Change security group")) continue;
+                        var updated = Run(ct => Client.UpdateAsync(Resource, group.Id, Changes(), ct));
+                        if (PassThru) WriteObject(updated);
+                    }
+                });
+            }
+        }
+    }
+}
