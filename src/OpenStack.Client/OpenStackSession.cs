@@ -23,6 +23,7 @@ namespace OpenStack.Client
         private readonly SemaphoreSlim _renewLock = new SemaphoreSlim(1, 1);
         private volatile IssuedToken _token;
         private bool _revoked;
+        private int _renewals;
 
         private OpenStackSession(AuthOptions options, HttpTransport transport, IssuedToken token)
         {
@@ -74,6 +75,10 @@ namespace OpenStack.Client
         public TimeSpan RetryMaxDelay => _options.Transport.RetryMaxDelay;
         /// <summary>HTTP requests this session has sent, authentication included.</summary>
         public long RequestCount => Transport.RequestCount;
+        /// <summary>Tokens issued after the first (renewals); concurrent callers share one.</summary>
+        public int TokenRenewals => Volatile.Read(ref _renewals);
+        /// <summary>The proxy the session's requests go through when -Proxy was given (never with user info).</summary>
+        public Uri? Proxy => _options.Transport.Proxy == null ? null : HttpTransport.Redact(_options.Transport.Proxy);
 
         internal HttpTransport Transport { get; }
         internal Uri IdentityRoot { get; }
@@ -107,7 +112,18 @@ namespace OpenStack.Client
             {
                 if (!ReferenceEquals(_token.Value, staleToken) && _token.Value != staleToken) return _token.Value;
                 if (!CanRenew) throw new OpenStackException("The session's token expired and was given by -Token, so it cannot be renewed; connect again.");
-                _token = await TokenIssuer.IssueAsync(Transport, _options, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    _token = await TokenIssuer.IssueAsync(Transport, _options, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OpenStackConnectionException ex) when (!ex.IsCertificateError)
+                {
+                    // Without this the user sees only a refused POST: say that it was the renewal, at Keystone.
+                    throw new OpenStackConnectionException(
+                        $"Renewing the session's token failed: Keystone at {HttpTransport.Redact(_options.AuthUrl)} cannot be reached ({ex.Message}) " +
+                        "Calls go on failing until it is back; the session renews at the next call.", ex.RequestUri, ex) { IsTransient = ex.IsTransient };
+                }
+                Interlocked.Increment(ref _renewals);
                 return _token.Value;
             }
             finally
