@@ -194,4 +194,42 @@ public sealed class DisruptiveTests : RealCloudTest
             Directory.Delete(dir, true);
         }
     }
+
+    [DisruptiveFact]
+    public void RabbitMqStopped_InvokeOSServerActionWait_EndsAtItsTimeout_WithTheServersLastState()
+    {
+        var image = Path.Combine(Path.GetTempPath(), Prefix + "disk.raw");
+        File.WriteAllBytes(image, new byte[1 << 16]);
+        string? imageId = null, serverId = null;
+        try
+        {
+            imageId = Ps.Run("(New-OSImage -Name $n -File $f -DiskFormat raw).Id", new() { ["n"] = Prefix + "img", ["f"] = image }).Single<string>();
+            serverId = Ps.Run("(New-OSServer -Name $n -Image $i -Flavor m1.tiny -NoNetwork -Wait -Timeout 120).Id", new() { ["n"] = Prefix + "vm", ["i"] = imageId }).Single<string>();
+            RunResult result;
+            var clock = Stopwatch.StartNew();
+            Faults("stop", "rabbitmq");
+            try
+            {
+                clock.Restart();
+                result = Ps.Run("Invoke-OSServerAction $id Stop -Wait -Timeout 10", new() { ["id"] = serverId });
+                clock.Stop();
+            }
+            finally
+            {
+                Faults("restore", "rabbitmq");
+            }
+            var error = result.SingleError("ServerWaitTimeout");
+            Assert.Equal(ErrorCategory.OperationTimeout, error.CategoryInfo.Category);
+            Assert.Matches(@"did not become SHUTOFF within 10 s; it is (ACTIVE|SHUTOFF)", error.Exception.Message);
+            Assert.Contains(serverId, error.Exception.Message);
+            Assert.InRange(clock.Elapsed.TotalSeconds, 9, 25);
+        }
+        finally
+        {
+            // The queue is back: the stop reaches nova-compute (or not); either way the server can go.
+            if (serverId != null) Ps.Run("Remove-OSServer $id -Confirm:$false -Wait -Timeout 120", new() { ["id"] = serverId });
+            if (imageId != null) Ps.Run("Remove-OSImage $i -Confirm:$false", new() { ["i"] = imageId });
+            File.Delete(image);
+        }
+    }
 }

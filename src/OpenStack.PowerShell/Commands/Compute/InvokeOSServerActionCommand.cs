@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
 using OpenStack.Client.Compute.V2;
 using OpenStack.PowerShell.Completers;
 using OpenStack.PowerShell.Infrastructure;
@@ -94,7 +95,11 @@ namespace OpenStack.PowerShell.Commands.Compute
                 }
             }
             var arguments = _arguments!;
-            var imageId = Run(ct => Compute.RunActionAsync(server.Id, Action, arguments, ct));
+            // With -Wait, -Timeout bounds the whole action, the request included: a Nova that cannot pass the action
+            // on (its message queue down) holds the POST open, and a script must still get its answer in time.
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var imageId = Wait ? RunActionWithin(server, arguments) : Run(ct => Compute.RunActionAsync(server.Id, Action, arguments, ct));
+            var left = Math.Max(1, Timeout - (int)clock.Elapsed.TotalSeconds);
             WriteVerbose($"{Action} accepted for server {Describe(server)}.");
             if (Action == ServerAction.Lock && Reason != null && !(Compute.Microversion >= Microversion.LockReason))
             {
@@ -102,18 +107,45 @@ namespace OpenStack.PowerShell.Commands.Compute
             }
             if (Action == ServerAction.CreateImage)
             {
-                if (Wait) WaitForServer(server.Id, Describe(server), "idle after the snapshot", s => true, Timeout);
+                if (Wait) WaitForServer(server.Id, Describe(server), "idle after the snapshot", s => true, left);
                 WriteObject(Run(ct => Images.GetImageAsync(imageId!, ct)));
                 return;
             }
             if (!Wait && !PassThru) return;
             var result = Wait
-                ? WaitForServer(server.Id, Describe(server), TargetOf(Action), Reached(Action), Timeout)!
+                ? WaitForServer(server.Id, Describe(server), TargetOf(Action), Reached(Action), left)!
                 : Run(ct => Compute.GetServerAsync(server.Id, ct));
             if (PassThru)
             {
                 FillNames(new[] { result });
                 WriteObject(result);
+            }
+        }
+
+        private string? RunActionWithin(Server server, ServerActionArguments arguments)
+        {
+            var limit = TimeSpan.FromSeconds(Timeout);
+            try
+            {
+                return Run(async ct =>
+                {
+                    using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    deadline.CancelAfter(limit);
+                    try
+                    {
+                        return await Compute.RunActionAsync(server.Id, Action, arguments, deadline.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                    {
+                        throw new TimeoutException();
+                    }
+                });
+            }
+            catch (TimeoutException)
+            {
+                var last = Run(ct => Compute.GetServerAsync(server.Id, ct));
+                throw new ServerWaitTimeoutException(Describe(server) + $" (its {Action} request got no answer)", TargetOf(Action),
+                    last.Status + (last.TaskState == null ? "" : $" ({last.TaskState})"), limit);
             }
         }
 
