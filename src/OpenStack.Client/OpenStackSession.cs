@@ -16,6 +16,7 @@ namespace OpenStack.Client
         private volatile IssuedToken _token;
         private bool _revoked;
         private long _changeCount;
+        private int _renewals;
 
         private OpenStackSession(AuthOptions options, HttpTransport transport, IssuedToken token)
         {
@@ -69,6 +70,10 @@ namespace OpenStack.Client
         public TimeSpan RetryMaxDelay => _options.Transport.RetryMaxDelay;
         /// <summary>HTTP requests this session has sent, authentication included.</summary>
         public long RequestCount => Transport.RequestCount;
+        /// <summary>Tokens issued after the first (renewals); concurrent callers share one.</summary>
+        public int TokenRenewals => Volatile.Read(ref _renewals);
+        /// <summary>The proxy the session's requests go through when -Proxy was given (never with user info).</summary>
+        public Uri? Proxy => _options.Transport.Proxy == null ? null : HttpTransport.Redact(_options.Transport.Proxy);
 
         /// <summary>Successful changes (POST, PUT, PATCH, DELETE) made through this session: lists cached before one are stale.</summary>
         public long ChangeCount => Interlocked.Read(ref _changeCount);
@@ -108,7 +113,18 @@ namespace OpenStack.Client
                 if (!ReferenceEquals(_token.Value, staleToken) && _token.Value != staleToken) return _token.Value;
                 if (!CanRenew) throw new OpenStackException("The session's token expired and was given by -Token, so it cannot be renewed; connect again.");
                 var why = DateTimeOffset.UtcNow + RenewMargin >= _token.ExpiresAt ? "it expires at " + _token.ExpiresAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture) : "it was refused (401)";
-                _token = await TokenIssuer.IssueAsync(Transport, _options, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    _token = await TokenIssuer.IssueAsync(Transport, _options, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OpenStackConnectionException ex) when (!ex.IsCertificateError)
+                {
+                    // Without this the user sees only a refused POST: say that it was the renewal, at Keystone.
+                    throw new OpenStackConnectionException(
+                        $"Renewing the session's token failed: Keystone at {HttpTransport.Redact(_options.AuthUrl)} cannot be reached ({ex.Message}) " +
+                        "Calls go on failing until it is back; the session renews at the next call.", ex.RequestUri, ex) { IsTransient = ex.IsTransient };
+                }
+                Interlocked.Increment(ref _renewals);
                 RequestNotices.Trace($"Token renewed for {UserName} ({why}); the new one expires at {_token.ExpiresAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture)}.");
                 return _token.Value;
             }

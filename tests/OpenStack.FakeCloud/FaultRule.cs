@@ -35,6 +35,15 @@ public sealed class FaultRule
     /// <summary>Wait this long before answering (or before handing the request to the service).</summary>
     public int DelayMs { get; set; }
 
+    /// <summary>Drop the connection without an answer (a reset), after the delay; the service never sees the request.</summary>
+    public bool ResetConnection { get; set; }
+
+    /// <summary>The chance (0–1) that a matching request is hit; below 1 the rule fires at random (the soak's faults).</summary>
+    public double Probability { get; set; } = 1.0;
+
+    /// <summary>The random source of <see cref="Probability"/>; seed it to replay a run.</summary>
+    public Random? Random { get; set; }
+
     private int _hits;
 
     /// <summary>How many requests the rule has hit so far.</summary>
@@ -44,6 +53,13 @@ public sealed class FaultRule
     {
         if (Method is not null && !string.Equals(Method, method, StringComparison.OrdinalIgnoreCase)) return false;
         if (PathContains is not null && !pathAndQuery.Contains(PathContains, StringComparison.Ordinal)) return false;
+        if (Probability < 1.0)
+        {
+            var random = Random ?? System.Random.Shared;
+            double draw;
+            lock (random) draw = random.NextDouble();
+            if (draw >= Probability) return false;
+        }
         while (true)
         {
             var hits = Volatile.Read(ref _hits);
@@ -60,6 +76,11 @@ public sealed class FaultRule
         {
             ctx.Request.Body = new CuttingStream(ctx.Request.Body, cutAt, ctx);
             return false;
+        }
+        if (ResetConnection)
+        {
+            ctx.Abort();
+            return true;
         }
         if (Status == 0) return false;
 

@@ -98,5 +98,9 @@ namespace OpenStack.Client.Auth
         /// <summary>First backoff step; each retry doubles it (with jitter) up to <see cref="RetryMaxDelay"/>.</summary>
         public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(0.5);
         public string UserAgent { get; set; } = "OpenStack.PowerShell";
+        /// <summary>A proxy for this session's requests (-Proxy); null = the process's HTTP_PROXY/HTTPS_PROXY/NO_PROXY.</summary>
+        public Uri? Proxy { get; set; }
+        /// <summary>The proxy's credentials (-ProxyCredential), kept as NetworkCredential (a SecureString inside).</summary>
+        public System.Net.ICredentials? ProxyCredential { get; set; }
     }
 }

@@ -36,6 +36,12 @@ namespace OpenStack.Client.Http
                 var extraRoots = LoadCertificates(options.CACertificatePath!);
                 handler.ServerCertificateCustomValidationCallback = (_, cert, _, errors) => ValidateWithExtraRoots(cert, errors, extraRoots);
             }
+            if (options.Proxy != null)
+            {
+                // -Proxy: this session only, whatever HTTP_PROXY/NO_PROXY say (those stay the default).
+                handler.Proxy = new WebProxy(options.Proxy) { Credentials = options.ProxyCredential };
+                handler.UseProxy = true;
+            }
             // Timeouts are applied per request: an upload of a large image must not be cut at a fixed time.
             _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
             _client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
@@ -90,7 +96,7 @@ namespace OpenStack.Client.Http
         }
 
         /// <summary>Reads an error response into an exception carrying the service's message and request id.</summary>
-        public static async Task<OpenStackApiException> ToApiExceptionAsync(HttpResponseMessage response)
+        public static async Task<OpenStackApiException> ToApiExceptionAsync(HttpResponseMessage response, string? hint = null)
         {
             var request = response.RequestMessage!;
             byte[] body;
@@ -105,6 +111,7 @@ namespace OpenStack.Client.Http
             if (RequestNotices.IsTracing) RequestNotices.Trace(HttpTrace.ErrorBody(response, body));
             var contentType = response.Content?.Headers.ContentType?.MediaType;
             var message = ErrorBodyParser.ExtractMessage(body, contentType);
+            if (hint != null) message = string.IsNullOrWhiteSpace(message) ? hint : message!.TrimEnd() + " " + hint;
             return new OpenStackApiException(response.StatusCode, request.Method.Method, Redact(request.RequestUri!), message, RequestIdOf(response));
         }
 

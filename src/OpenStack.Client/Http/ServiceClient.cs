@@ -66,6 +66,11 @@ namespace OpenStack.Client.Http
                     await PauseAsync(request, status.ToString(System.Globalization.CultureInfo.InvariantCulture), attempt, maxRetries, delay, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
+                if (response.StatusCode == HttpStatusCode.Unauthorized && !Session.CanRenew)
+                {
+                    using (response) throw await HttpTransport.ToApiExceptionAsync(response,
+                        "The session was connected with -Token, so it cannot renew a refused token: connect again.").ConfigureAwait(false);
+                }
                 if (!response.IsSuccessStatusCode)
                 {
                     using (response) throw await HttpTransport.ToApiExceptionAsync(response).ConfigureAwait(false);

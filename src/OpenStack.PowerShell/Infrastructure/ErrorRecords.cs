@@ -25,6 +25,14 @@ namespace OpenStack.PowerShell.Infrastructure
             return record;
         }
 
+        /// <summary>"Creating image 'web-1' failed: …" as the shown message, unless the exception already names <paramref name="name"/>.</summary>
+        public static void Name(ErrorRecord record, string doing, string name)
+        {
+            if (record.Exception.Message.Contains(name)) return;
+            var recommended = record.ErrorDetails?.RecommendedAction;
+            record.ErrorDetails = new ErrorDetails($"{doing} '{name}' failed: {record.Exception.Message}") { RecommendedAction = recommended };
+        }
+
         public static ErrorRecord Create(string id, ErrorCategory category, string message, object? target) =>
             new ErrorRecord(new InvalidOperationException(message), id, category, target);
 

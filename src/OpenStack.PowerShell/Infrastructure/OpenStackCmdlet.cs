@@ -93,8 +93,12 @@ namespace OpenStack.PowerShell.Infrastructure
         /// <summary>A non-terminating error for one input (the pipeline goes on to the next).</summary>
         protected void WriteFailure(Exception exception, object? target) => WriteError(ErrorRecords.From(exception, ErrorNoun, target));
 
-        /// <summary>Runs <paramref name="action"/> for one input; client failures become non-terminating errors.</summary>
-        protected void ForEachInput(object? target, Action action)
+        /// <summary>
+        /// Runs <paramref name="action"/> for one input; client failures become non-terminating errors.
+        /// <paramref name="naming"/> (("Creating image", "web-1")) leads the message when the exception does not name
+        /// what failed (a refused POST names only the URL), so that in a loop of creates each error says which one.
+        /// </summary>
+        protected void ForEachInput(object? target, Action action, (string Doing, string Name)? naming = null)
         {
             try
             {
@@ -102,7 +106,9 @@ namespace OpenStack.PowerShell.Infrastructure
             }
             catch (Exception ex) when (IsReportable(ex))
             {
-                WriteFailure(ex, target);
+                var record = ErrorRecords.From(ex, ErrorNoun, target);
+                if (naming is { } n) ErrorRecords.Name(record, n.Doing, n.Name);
+                WriteError(record);
             }
         }
 

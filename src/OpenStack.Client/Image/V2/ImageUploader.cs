@@ -153,7 +153,8 @@ namespace OpenStack.Client.Image.V2
             var what = inner is OperationCanceledException ? "was stopped" : "failed: " + inner.Message;
             var fate = deleted ? "The image record was deleted."
                 : kept ? "The image record was kept, as asked; delete it with Remove-OSImage when done."
-                : "Deleting the image record failed too: remove it with Remove-OSImage " + id + ".";
+                : "Deleting the image record failed too: it is left in Glance without its data (status queued, or saving until Glance " +
+                  "notices the upload ended); remove it with Remove-OSImage " + id + ".";
             return $"The upload of image '{name}' ({id}) {what} {fate}";
         }
     }

@@ -1,3 +1,4 @@
+using System.Threading;
 using OpenStack.Client.Compute.V2;
 
 namespace OpenStack.PowerShell.Commands.Compute
@@ -90,7 +91,11 @@ namespace OpenStack.PowerShell.Commands.Compute
                 }
             }
             var arguments = _arguments!;
-            var imageId = Run(ct => Compute.RunActionAsync(server.Id, Action, arguments, ct));
+            // With -Wait, -Timeout bounds the whole action, the request included: a Nova that cannot pass the action
+            // on (its message queue down) holds the POST open, and a script must still get its answer in time.
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var imageId = Wait ? RunActionWithin(server, arguments) : Run(ct => Compute.RunActionAsync(server.Id, Action, arguments, ct));
+            var left = Math.Max(1, Timeout - (int)clock.Elapsed.TotalSeconds);
             WriteVerbose($"{Action} accepted for server {Describe(server)}.");
             if (Action == ServerAction.Lock && Reason != null && !(Compute.Microversion >= Microversion.LockReason))
             {
@@ -103,14 +108,13 @@ namespace OpenStack.PowerShell.Commands.Compute
                     WriteObject(Run(ct => Images.GetImageAsync(imageId!, ct)));
                     return;
                 }
-                var clock = System.Diagnostics.Stopwatch.StartNew();
-                WaitForServer(server.Id, Describe(server), "idle after the snapshot", s => true, Timeout);
+                WaitForServer(server.Id, Describe(server), "idle after the snapshot", s => true, left);
                 if (WaitForImage(imageId!, Math.Max(1, Timeout - (int)clock.Elapsed.TotalSeconds)) is { } active) WriteObject(active);
                 return;
             }
             if (!Wait && !PassThru) return;
             var result = Wait
-                ? WaitForServer(server.Id, Describe(server), TargetOf(Action), Reached(Action), Timeout)!
+                ? WaitForServer(server.Id, Describe(server), TargetOf(Action), Reached(Action), left)!
                 : Run(ct => Compute.GetAsync(Servers.Resource, server.Id, ct));
             if (PassThru)
             {
@@ -161,6 +165,33 @@ namespace OpenStack.PowerShell.Commands.Compute
             finally
             {
                 WriteProgress(new ProgressRecord(3, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+
+        private string? RunActionWithin(Server server, ServerActionArguments arguments)
+        {
+            var limit = TimeSpan.FromSeconds(Timeout);
+            try
+            {
+                return Run(async ct =>
+                {
+                    using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    deadline.CancelAfter(limit);
+                    try
+                    {
+                        return await Compute.RunActionAsync(server.Id, Action, arguments, deadline.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                    {
+                        throw new TimeoutException();
+                    }
+                });
+            }
+            catch (TimeoutException)
+            {
+                var last = Run(ct => Compute.GetAsync(Servers.Resource, server.Id, ct));
+                throw new ServerWaitTimeoutException(Describe(server) + $" (its {Action} request got no answer)", TargetOf(Action),
+                    last.Status + (last.TaskState == null ? "" : $" ({last.TaskState})"), limit);
             }
         }
 

@@ -97,7 +97,7 @@ namespace OpenStack.PowerShell.Commands.Compute
                 var ids = id != null ? new List<string> { id }
                     : Run(ct => Compute.List(Servers.Resource, new ListServersOptions { ReservationId = reservation }, ct).AllAsync()).Select(s => s.Id).ToList();
                 foreach (var serverId in ids) ForEachInput(serverId, () => Finish(serverId));
-            });
+            }, ("Creating server", Name!));
         }
 
         private void Finish(string id)

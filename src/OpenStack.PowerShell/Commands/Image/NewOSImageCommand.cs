@@ -148,7 +148,7 @@ namespace OpenStack.PowerShell.Commands.Image
                 {
                     meter.Complete();
                 }
-            });
+            }, ("Creating image", Name!));
         }
     
         private void StartJob(ImageUploader uploader, CreateImageOptions options, FileInfo file, string path)

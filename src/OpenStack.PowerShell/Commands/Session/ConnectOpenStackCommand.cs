@@ -67,7 +67,20 @@ namespace OpenStack.PowerShell.Commands.Session
         [Parameter] public SwitchParameter SkipCertificateCheck { get; set; }
 
         /// <summary>A PEM file of CA certificates to trust (as OS_CACERT).</summary>
-        [Parameter] public string? CACertificatePath { get; set; }
+        [Parameter]
+        [Alias("CACertificate")]
+        public string? CACertificatePath { get; set; }
+
+        /// <summary>An HTTP proxy for this session only (the process's HTTP_PROXY/HTTPS_PROXY/NO_PROXY otherwise).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? Proxy { get; set; }
+
+        /// <summary>The proxy's user name and password (Basic, or what the proxy asks for).</summary>
+        [Parameter]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential? ProxyCredential { get; set; }
 
         /// <summary>Retries of an idempotent request after 502/503/504/429 or a dropped connection; 0 disables them.</summary>
         [Parameter]
@@ -93,7 +106,12 @@ namespace OpenStack.PowerShell.Commands.Session
                 ThrowTerminatingError(ErrorRecords.From(ex, "Connect", AuthUrl));
                 return;
             }
-            WriteVerbose($"Authenticating ({options.Method}) at {options.AuthUrl}.");
+            if (options.Transport.SkipCertificateCheck)
+            {
+                // Once per connection, not per request: the session keeps the choice.
+                WriteWarning($"TLS certificates are not checked for this session (-SkipCertificateCheck or OS_INSECURE): anyone on the path to {options.AuthUrl.Host} can read and change its requests, token included.");
+            }
+            WriteVerbose($"Authenticating ({options.Method}) at {options.AuthUrl}{(options.Transport.Proxy == null ? "" : $" through the proxy {options.Transport.Proxy}")}.");
             OpenStackSession session;
             try
             {
@@ -149,9 +167,28 @@ namespace OpenStack.PowerShell.Commands.Session
             if (Interface != null) o.Interface = Interface.ToLowerInvariant();
             if (SkipCertificateCheck.IsPresent) o.Transport.SkipCertificateCheck = SkipCertificateCheck.ToBool();
             if (CACertificatePath != null) o.Transport.CACertificatePath = GetUnresolvedProviderPathFromPSPath(CACertificatePath);
+            if (Proxy != null) ApplyProxy(o.Transport);
             if (MaxRetries.HasValue) o.Transport.MaxRetries = MaxRetries.Value;
             if (RetryMaxDelaySeconds.HasValue) o.Transport.RetryMaxDelay = TimeSpan.FromSeconds(RetryMaxDelaySeconds.Value);
             EnvironmentConnection.CheckCompleteness(o);
+        }
+
+        private void ApplyProxy(TransportOptions transport)
+        {
+            if (!Proxy!.IsAbsoluteUri || (Proxy.Scheme != Uri.UriSchemeHttp && Proxy.Scheme != Uri.UriSchemeHttps))
+                throw new ArgumentException($"-Proxy must be an http:// or https:// URL, not '{Client.Http.HttpTransport.Redact(Proxy)}'.");
+            // User info in the URL (http://user:pass@proxy:3128) becomes a credential, and leaves the URL that is shown.
+            var builder = new UriBuilder(Proxy) { UserName = string.Empty, Password = string.Empty };
+            transport.Proxy = builder.Uri;
+            if (ProxyCredential != null)
+            {
+                transport.ProxyCredential = new System.Net.NetworkCredential(ProxyCredential.UserName, ProxyCredential.Password);
+            }
+            else if (Proxy.UserInfo.Length > 0)
+            {
+                var parts = Proxy.UserInfo.Split(new[] { ':' }, 2);
+                transport.ProxyCredential = new System.Net.NetworkCredential(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : string.Empty);
+            }
         }
     }
 }
