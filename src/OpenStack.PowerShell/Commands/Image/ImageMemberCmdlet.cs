@@ -24,7 +24,7 @@ namespace OpenStack.PowerShell.Commands.Image
             if (text == CurrentSession.ProjectName && CurrentSession.ProjectId != null) return CurrentSession.ProjectId;
             if (KeystoneId.IsMatch(text)) return text;
             var identity = CreateClient(s => new IdentityClient(s));
-            return Run(ct => identity.FindProjectAsync(text, null, ct)).Id;
+            return Run(ct => identity.FindAsync(Projects.Resource, text, ct)).Id;
         }
     }
 }

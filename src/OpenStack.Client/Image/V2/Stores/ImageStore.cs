@@ -21,7 +21,7 @@ namespace OpenStack.Client.Image.V2.Stores
         [JsonPropertyName("type")] public string? Type { get; set; }
 
         /// <summary>The store's settings as /detail shows them (data_dir, chunk_size, …).</summary>
-        [JsonPropertyName("properties")] public Dictionary<string, JsonElement>? Properties { get; set; }
+        [JsonPropertyName("properties")] public ValueMap<JsonElement>? Properties { get; set; }
 
         /// <summary>A store's id is its name.</summary>
         [JsonIgnore] string? IResource.Name => Id;

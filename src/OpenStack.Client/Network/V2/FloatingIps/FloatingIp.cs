@@ -16,7 +16,7 @@ namespace OpenStack.Client.Network.V2
         [JsonPropertyName("router_id")] public string? RouterId { get; set; }
         [JsonPropertyName("status")] public string? Status { get; set; }
         [JsonPropertyName("description")] public string? Description { get; set; }
-        [JsonPropertyName("tags")] public List<string> Tags { get; set; } = new List<string>();
+        [JsonPropertyName("tags")] public ValueList<string> Tags { get; set; } = new ValueList<string>();
         [JsonPropertyName("project_id")] public string? ProjectId { get; set; }
         [JsonPropertyName("revision_number")] public int RevisionNumber { get; set; }
         [JsonPropertyName("created_at")] public DateTimeOffset? CreatedAt { get; set; }

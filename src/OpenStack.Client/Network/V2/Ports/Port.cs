@@ -13,14 +13,14 @@ namespace OpenStack.Client.Network.V2
         [JsonPropertyName("description")] public string? Description { get; set; }
         [JsonPropertyName("network_id")] public string NetworkId { get; set; } = string.Empty;
         [JsonPropertyName("mac_address")] public string? MacAddress { get; set; }
-        [JsonPropertyName("fixed_ips")] public List<FixedIp> FixedIps { get; set; } = new List<FixedIp>();
+        [JsonPropertyName("fixed_ips")] public ValueList<FixedIp> FixedIps { get; set; } = new ValueList<FixedIp>();
         [JsonPropertyName("device_id")] public string? DeviceId { get; set; }
         [JsonPropertyName("device_owner")] public string? DeviceOwner { get; set; }
-        [JsonPropertyName("security_groups")] public List<string> SecurityGroups { get; set; } = new List<string>();
+        [JsonPropertyName("security_groups")] public ValueList<string> SecurityGroups { get; set; } = new ValueList<string>();
         [JsonPropertyName("port_security_enabled")] public bool? PortSecurityEnabled { get; set; }
         [JsonPropertyName("admin_state_up")] public bool AdminStateUp { get; set; }
         [JsonPropertyName("status")] public string? Status { get; set; }
-        [JsonPropertyName("tags")] public List<string> Tags { get; set; } = new List<string>();
+        [JsonPropertyName("tags")] public ValueList<string> Tags { get; set; } = new ValueList<string>();
         [JsonPropertyName("project_id")] public string? ProjectId { get; set; }
         [JsonPropertyName("revision_number")] public int RevisionNumber { get; set; }
         [JsonPropertyName("created_at")] public DateTimeOffset? CreatedAt { get; set; }

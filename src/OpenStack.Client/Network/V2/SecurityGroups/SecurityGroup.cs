@@ -13,8 +13,8 @@ namespace OpenStack.Client.Network.V2
         [JsonPropertyName("description")] public string? Description { get; set; }
         [JsonPropertyName("stateful")] public bool Stateful { get; set; } = true;
         [JsonPropertyName("shared")] public bool Shared { get; set; }
-        [JsonPropertyName("security_group_rules")] public List<SecurityGroupRule> Rules { get; set; } = new List<SecurityGroupRule>();
-        [JsonPropertyName("tags")] public List<string> Tags { get; set; } = new List<string>();
+        [JsonPropertyName("security_group_rules")] public ValueList<SecurityGroupRule> Rules { get; set; } = new ValueList<SecurityGroupRule>();
+        [JsonPropertyName("tags")] public ValueList<string> Tags { get; set; } = new ValueList<string>();
         [JsonPropertyName("project_id")] public string? ProjectId { get; set; }
         [JsonPropertyName("revision_number")] public int RevisionNumber { get; set; }
         [JsonPropertyName("created_at")] public DateTimeOffset? CreatedAt { get; set; }
