@@ -80,6 +80,8 @@ public sealed class ErrorIdTests : IDisposable
             yield return new ImageUploadException("i", "n", false, false, new ImageDataException(p, "x"));
         }
         yield return new ImageUploadException("i", "n", false, false, new IOException("x"));
+        foreach (var p in Enum.GetValues<OpenStack.Client.Image.V2.Imports.ImageImportProblem>())
+            yield return new OpenStack.Client.Image.V2.Imports.ImageImportException(p, "x");
         foreach (var p in Enum.GetValues<CloudConfigProblem>()) yield return new CloudConfigException(p, "x");
     }
 
