@@ -82,6 +82,9 @@ namespace OpenStack.Client.Compute.V2
             return value == null ? new BodyMap().Null(key) : new BodyMap().Set(key, value);
         }
 
+        /// <summary>How long a server seen as DELETED may stay readable before a wait for it to be gone ends anyway.</summary>
+        internal static readonly TimeSpan DeletedGrace = TimeSpan.FromSeconds(15);
+
         private static string Require(string? value, string message) => value ?? throw new ArgumentException(message);
 
         /// <summary>
@@ -95,6 +98,7 @@ namespace OpenStack.Client.Compute.V2
         {
             var deadline = DateTime.UtcNow + timeout;
             var delay = TimeSpan.FromMilliseconds(250);
+            DateTime? deletedSince = null;
             while (true)
             {
                 Server server;
@@ -110,7 +114,13 @@ namespace OpenStack.Client.Compute.V2
                 var last = server.Status + (server.TaskState == null ? "" : $" ({server.TaskState})");
                 if (!untilGone && done(server) && server.TaskState == null) return server;
                 if (server.Status == "ERROR" && !(untilGone && server.TaskState == "deleting")) throw new ServerFaultException(server);
-                if (untilGone && server.Status == "DELETED") return null;
+                // DELETED is on the way to 404: the record stays readable a moment after the delete (a GET right after
+                // the wait would still find it), so the 404 is waited for, a few seconds at most for clouds that keep it.
+                if (untilGone && server.Status == "DELETED")
+                {
+                    deletedSince ??= DateTime.UtcNow;
+                    if (DateTime.UtcNow - deletedSince.Value > DeletedGrace) return null;
+                }
                 var left = deadline - DateTime.UtcNow;
                 if (left <= TimeSpan.Zero) throw new ServerWaitTimeoutException(server.Name ?? id, waitingFor, last, timeout);
                 // Quick first polls (most actions on a healthy cloud finish in seconds), then up to every 5 s.
