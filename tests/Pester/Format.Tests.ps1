@@ -1,5 +1,5 @@
-# The default views at a console of 80 and 120 columns: full IDs and names visible, headers on one line, and
-# Format-List showing the same objects readably.
+# The default views at a console of 80 and 120 columns: full IDs, names whole up to the width each view promises
+# (cut with "…" beyond), headers on one line, and Format-List showing the same objects readably.
 BeforeDiscovery { . $PSScriptRoot/TestHelpers.ps1; $targets = @(Get-TestTarget) }
 
 Describe 'Default views at 80 and 120 columns on the <Name> cloud' -ForEach $targets {
@@ -12,11 +12,20 @@ Describe 'Default views at 80 and 120 columns on the <Name> cloud' -ForEach $tar
             $samples['Server'] = @($samples['Server']) + @(New-OSServer -Name pester-web-server-0001 -Image cirros-0.6.2-x86_64-disk -Flavor m1.small -Network private -Wait)
             $samples['Router'] = @($samples['Router']) + @(New-OSRouter -Name pester-edge-router-0001)
         }
-        # What must be visible whole in each type's table.
+        # The key columns of each type's table and the width each view gives them at 80 and 120 columns: a value up to
+        # that width must show whole, a longer one (a real cloud's names can be any length) cut with "…", never dropped.
         $keyColumns = @{
-            Image = 'Id', 'Name'; Server = 'Id', 'Name'; Flavor = 'Id', 'Name'; Keypair = 'Name', 'Fingerprint'
-            Network = 'Id', 'Name'; Subnet = 'Id', 'Name'; Router = 'Id', 'Name'; Project = 'Id', 'Name'
-            RouterInterface = 'RouterId', 'SubnetId'; CatalogEntry = 'Type', 'Url'; Session = 'AuthUrl', 'UserName'
+            Image = @{ Id = 36; Name = @{ 80 = 31; 120 = 71 } }; Server = @{ Id = 36; Name = 28 }; Flavor = @{ Id = 36; Name = 20 }
+            Keypair = @{ Name = 24; Fingerprint = 47 }; Network = @{ Id = 36; Name = 26 }; Subnet = @{ Id = 36; Name = 26 }
+            Router = @{ Id = 36; Name = 27 }; Project = @{ Id = 32; Name = 28 }; RouterInterface = @{ RouterId = 36; SubnetId = 36 }
+            CatalogEntry = @{ Type = 10; Url = @{ 80 = 37; 120 = 77 } }; Session = @{ AuthUrl = @{ 80 = 37; 120 = 77 }; UserName = 12 }
+        }
+        function Assert-Shown([string[]] $Lines, [string] $Type, [string] $Column, [string] $Value, [int] $Width) {
+            $room = $keyColumns[$Type][$Column]
+            if ($room -is [hashtable]) { $room = $room[$Width] }
+            $text = $Lines -join "`n"
+            $expected = if ($Value.Length -le $room) { [regex]::Escape($Value) } else { [regex]::Escape($Value.Substring(0, $room - 1)) + '…' }
+            $text | Should -Match $expected -Because "$Type $Column '$Value' must show at $Width columns (room: $room):`n$text"
         }
     }
     AfterAll { Remove-OutputSample $samples; Disconnect-TestTarget $ctx }
@@ -32,10 +41,9 @@ Describe 'Default views at 80 and 120 columns on the <Name> cloud' -ForEach $tar
             $header.Count | Should -Be 1 -Because "the $type header must not wrap at $width columns:`n$($lines -join "`n")"
             ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual $width
             foreach ($object in $samples[$type]) {
-                foreach ($column in $keyColumns[$type]) {
+                foreach ($column in $keyColumns[$type].Keys) {
                     $value = [string]$object.$column
-                    if (-not $value) { continue }
-                    ($lines -join "`n") | Should -Match ([regex]::Escape($value)) -Because "$type $column '$value' must be whole at $width columns:`n$($lines -join "`n")"
+                    if ($value) { Assert-Shown $lines $type $column $value $width }
                 }
             }
         }
@@ -44,7 +52,7 @@ Describe 'Default views at 80 and 120 columns on the <Name> cloud' -ForEach $tar
             $type = $_
             if (-not $samples.Contains($type)) { Set-ItResult -Skipped -Because "the cloud has no $type"; return }
             $text = (Get-TableText $samples[$type][0] -Width $width -List) -join "`n"
-            foreach ($column in $keyColumns[$type]) {
+            foreach ($column in $keyColumns[$type].Keys) {
                 $value = [string]$samples[$type][0].$column
                 if ($value) { $text | Should -Match ([regex]::Escape($value)) -Because "$type $column in Format-List" }
             }
