@@ -41,7 +41,8 @@ try {
     $image = New-OSImage -Name $name -File $diskFile -DiskFormat raw
 
     "== New-OSServer $name -Network $name -SecurityGroup $name -KeyName $name -Wait"
-    $flavor = @(Get-OSFlavor | Sort-Object Ram)[0]
+    $flavor = @(Get-OSFlavor | Where-Object Name -eq 'm1.tiny')[0]
+    if (-not $flavor) { $flavor = @(Get-OSFlavor)[0] }
     $server = New-OSServer -Name $name -Image $image -Flavor $flavor -Network $name -SecurityGroup $name -KeyName $name -Wait
     $server | Out-Host
 
@@ -54,15 +55,16 @@ try {
 
     "== The server with its fixed and floating addresses"
     # Nova learns of the floating IP from Neutron's event; give it a few seconds.
-    $deadline = (Get-Date).AddSeconds(30)
+    # (Only the engine's core commands are used: the runbook host loads no Utility module.)
+    $deadline = [DateTime]::UtcNow.AddSeconds(30)
     do {
         $server = Get-OSServer $name
         $addresses = @($server.Addresses.Values | ForEach-Object { $_ })
         $floating = @($addresses | Where-Object Type -eq 'floating')
         if ($floating) { break }
-        Start-Sleep -Seconds 1
-    } while ((Get-Date) -lt $deadline)
-    $addresses | Select-Object @{ n = 'Address'; e = { $_.Address } }, @{ n = 'Type'; e = { $_.Type } } | Out-Host
+        [Threading.Thread]::Sleep(1000)
+    } while ([DateTime]::UtcNow -lt $deadline)
+    $addresses | ForEach-Object { "{0,-16} {1}" -f $_.Address, $_.Type } | Out-Host
     if (-not $floating) { throw "The server does not show its floating IP $($fip.FloatingIpAddress) after 30 s." }
     "ssh -i $keyFile cirros@$($fip.FloatingIpAddress)   # on a cloud with real networking"
 }
