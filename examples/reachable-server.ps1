@@ -1,0 +1,85 @@
+<#
+.SYNOPSIS
+    Boots a server you could SSH into: a keypair, a security group allowing SSH (tcp 22) and ping from anywhere,
+    a network and subnet routed to the external network, the server (-Wait), a floating IP, its console log, the
+    server shown with both addresses — then deletes everything.
+.DESCRIPTION
+    Runs against the cloud in the OS_* variables (or OS_CLOUD). The external network is "public" (devstack's, and
+    tests/cloud/start.sh's); give -ExternalNetwork for another one. Every object is named reachable-<random> and
+    deleted at the end, even on failure.
+        ./run.sh examples/reachable-server.ps1
+#>
+param(
+    [string] $ExternalNetwork = 'public',
+    [string] $Cidr = '10.123.45.0/24'
+)
+$ErrorActionPreference = 'Stop'
+$name = 'reachable-' + [guid]::NewGuid().ToString('n').Substring(0, 6)
+$keyFile = [IO.Path]::Combine([IO.Path]::GetTempPath(), "$name.pem")
+$diskFile = [IO.Path]::Combine([IO.Path]::GetTempPath(), "$name.img")
+
+"== Connect-OpenStack"
+Connect-OpenStack | Out-Host
+try {
+    "== New-OSKeypair $name (the private key goes to $keyFile)"
+    New-OSKeypair $name -PrivateKeyFile $keyFile | Out-Host
+
+    "== New-OSSecurityGroup $name, with SSH and ICMP from anywhere"
+    $group = New-OSSecurityGroup $name -Description 'ssh and ping from anywhere'
+    $group | New-OSSecurityGroupRule -Protocol tcp -Port 22 -RemoteIpPrefix 0.0.0.0/0 | Out-Null
+    $group | New-OSSecurityGroupRule -Protocol icmp -RemoteIpPrefix 0.0.0.0/0 | Out-Null
+    $group | Get-OSSecurityGroupRule | Out-Host
+
+    "== A network and subnet, routed to $ExternalNetwork"
+    New-OSNetwork $name | New-OSSubnet -Name $name -Cidr $Cidr | Out-Host
+    New-OSRouter $name -ExternalNetwork $ExternalNetwork | Out-Null
+    Add-OSRouterInterface $name $name | Out-Null
+    Get-OSRouter $name | Out-Host
+
+    "== An image to boot (a small raw disk stands in for cirros)"
+    $stream = [IO.File]::Create($diskFile); $stream.SetLength(16MB); $stream.Dispose()
+    $image = New-OSImage -Name $name -File $diskFile -DiskFormat raw
+
+    "== New-OSServer $name -Network $name -SecurityGroup $name -KeyName $name -Wait"
+    $flavor = @(Get-OSFlavor | Where-Object Name -eq 'm1.tiny')[0]
+    if (-not $flavor) { $flavor = @(Get-OSFlavor)[0] }
+    $server = New-OSServer -Name $name -Image $image -Flavor $flavor -Network $name -SecurityGroup $name -KeyName $name -Wait
+    $server | Out-Host
+
+    "== New-OSFloatingIp $ExternalNetwork -Server $name (the port that reaches $ExternalNetwork is found)"
+    $fip = New-OSFloatingIp $ExternalNetwork -Server $name
+    $fip | Out-Host
+
+    "== Get-OSServerConsoleLog $name -Lines 10"
+    Get-OSServerConsoleLog $name -Lines 10 | Out-Host
+
+    "== The server with its fixed and floating addresses"
+    # Nova learns of the floating IP from Neutron's event; give it a few seconds.
+    # (Only the engine's core commands are used: the runbook host loads no Utility module.)
+    $deadline = [DateTime]::UtcNow.AddSeconds(30)
+    do {
+        $server = Get-OSServer $name
+        $addresses = @($server.Addresses.Values | ForEach-Object { $_ })
+        $floating = @($addresses | Where-Object Type -eq 'floating')
+        if ($floating) { break }
+        [Threading.Thread]::Sleep(1000)
+    } while ([DateTime]::UtcNow -lt $deadline)
+    $addresses | ForEach-Object { "{0,-16} {1}" -f $_.Address, $_.Type } | Out-Host
+    if (-not $floating) { throw "The server does not show its floating IP $($fip.FloatingIpAddress) after 30 s." }
+    "ssh -i $keyFile cirros@$($fip.FloatingIpAddress)   # on a cloud with real networking"
+}
+finally {
+    "== Clean up"
+    Get-OSFloatingIp -Server $name -ErrorAction SilentlyContinue | Remove-OSFloatingIp -Confirm:$false -ErrorAction Continue
+    Get-OSServer -Name $name -ErrorAction SilentlyContinue | Where-Object Name -eq $name | Remove-OSServer -Wait -Confirm:$false -ErrorAction Continue
+    if (Get-OSRouter -Name $name -ErrorAction SilentlyContinue) {
+        Remove-OSRouterInterface $name $name -Confirm:$false -ErrorAction SilentlyContinue
+        Remove-OSRouter $name -Confirm:$false -ErrorAction Continue
+    }
+    Get-OSNetwork -Name $name -ErrorAction SilentlyContinue | Remove-OSNetwork -Confirm:$false -ErrorAction Continue
+    Get-OSSecurityGroup -Name $name -ErrorAction SilentlyContinue | Remove-OSSecurityGroup -Confirm:$false -ErrorAction Continue
+    Get-OSImage -Name $name -ErrorAction SilentlyContinue | Remove-OSImage -Confirm:$false -ErrorAction Continue
+    Get-OSKeypair -Name $name -ErrorAction SilentlyContinue | Remove-OSKeypair -Confirm:$false -ErrorAction Continue
+    foreach ($f in $keyFile, $diskFile) { if ([IO.File]::Exists($f)) { [IO.File]::Delete($f) } }
+    "Removed everything named $name."
+}
