@@ -4,7 +4,7 @@
 #
 #   tests/cloud/faults.sh stop NAME      # TERM its process group, wait until no live member is left
 #   tests/cloud/faults.sh kill NAME      # KILL its process group at once (a crash: no clean-up in the service)
-#   tests/cloud/faults.sh restore NAME   # start.sh brings back what is not running, then wait until NAME answers
+#   tests/cloud/faults.sh restore NAME   # start NAME again as it ran (else start.sh), then wait until it answers
 #   tests/cloud/faults.sh status NAME    # "up" or "down"
 #
 # NAME is a file in $OSPS_CLOUD_DIR/run without .pid: keystone, glance-api, rabbitmq, nova-api, ...
@@ -54,23 +54,57 @@ probe_url() {
   esac
 }
 
+# Before a stop or kill, the process's command line, environment and folder are saved, so that restore starts
+# it again exactly as it ran: the service's config files are not rewritten (other branches' start.sh may have
+# changed them, e.g. Glance's stores) and no other service is touched. Without a saved copy, start.sh is used.
+saved=$RUN/$name.faults
+save_process() {
+  [ -r "/proc/$pid/cmdline" ] || return 0
+  cp "/proc/$pid/cmdline" "$saved.cmdline" && cp "/proc/$pid/environ" "$saved.environ" && readlink "/proc/$pid/cwd" >"$saved.cwd"
+}
+
+relaunch() {
+  local -a args envs
+  mapfile -d '' args <"$saved.cmdline"
+  mapfile -d '' envs <"$saved.environ"
+  cd "$(cat "$saved.cwd")"
+  # As start.sh does: a plain & job of this non-interactive shell is in our process group, so setsid does not fork
+  # and $! is the service's own PID (its process group id). No subshell: it would hold our stdout open.
+  setsid env -i "${envs[@]}" "${args[@]}" >>"$STATE/log/$name.log" 2>&1 </dev/null &
+  echo $! >"$pidfile"
+  rm -f "$saved.cmdline" "$saved.environ" "$saved.cwd"
+}
+
 case "$action" in
   status) if group_alive; then echo up; else echo down; fi ;;
   stop)
+    save_process
     kill -TERM -- "-$pid" 2>/dev/null || true
     wait_gone 30 || { kill -KILL -- "-$pid" 2>/dev/null || true; wait_gone 10; }
     echo "faults.sh: $name stopped" ;;
   kill)
+    save_process
     kill -KILL -- "-$pid" 2>/dev/null || true
     wait_gone 10
     echo "faults.sh: $name killed" ;;
   restore)
     if ! group_alive; then
-      # start.sh starts only what is not running (its "start" skips live PIDs) and re-checks the rest.
-      "$HERE/start.sh" --services all >>"$STATE/log/faults-restore.log" 2>&1 ||
-        "$HERE/start.sh" --services all >>"$STATE/log/faults-restore.log" 2>&1
+      if [ -f "$saved.cmdline" ]; then
+        relaunch
+      else
+        # start.sh starts only what is not running (its "start" skips live PIDs) and re-checks the rest.
+        "$HERE/start.sh" --services all >>"$STATE/log/faults-restore.log" 2>&1 ||
+          "$HERE/start.sh" --services all >>"$STATE/log/faults-restore.log" 2>&1
+      fi
     fi
     url=$(probe_url)
+    if [ "$name" = rabbitmq ]; then
+      deadline=$((SECONDS + 60))
+      until (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null; do
+        [ $SECONDS -lt $deadline ] || { echo "faults.sh: rabbitmq does not listen on 5672" >&2; exit 1; }
+        sleep 0.3
+      done
+    fi
     if [ -n "$url" ]; then
       deadline=$((SECONDS + 60))
       until code=$(curl -s -o /dev/null -m 5 -H 'Connection: close' -w '%{http_code}' "$url") && [[ "$code" =~ ^[1234] ]]; do

@@ -27,7 +27,7 @@ internal sealed class Soak
     private readonly bool _serverWrites;
 
     /// <param name="serverWrites">
-    /// False: servers are only listed and read (the worker's <see cref="Worker.Servers"/> are given). The local real
+    /// False: servers are only listed, and read when the worker's <see cref="Worker.Servers"/> are given. The local real
     /// Nova keeps its databases in sqlite, which answers 500 "database is locked" to concurrent server writes.
     /// </param>
     public Soak(OpenStackSession session, string prefix, string imageFile, string baseImageId, string flavor, int maxLiveServers, bool serverWrites = true)
@@ -76,10 +76,10 @@ internal sealed class Soak
     {
         var kind = w.Random.Next(3); // images, servers, networks
         var verb = w.Random.Next(5); // list, get, create, set, delete
-        if (kind == 1 && !_serverWrites) verb %= 2;
         var mine = kind == 0 ? w.Images : kind == 1 ? w.Servers : w.Networks;
         if (verb is 1 or 3 or 4 && mine.Count == 0) verb = 2;
         if (verb == 2 && kind == 1 && w.Servers.Count >= _maxLiveServers) verb = 4;
+        if (kind == 1 && !_serverWrites) verb = mine.Count > 0 ? verb % 2 : 0;
         var target = mine.Count > 0 ? mine[w.Random.Next(mine.Count)] : null;
         var name = $"{_prefix}r{w.Index}-{w.Counter++}";
         var vars = new Dictionary<string, object?> { ["s"] = _session, ["id"] = target, ["n"] = name, ["f"] = _imageFile, ["img"] = _baseImageId, ["fl"] = _flavor };
