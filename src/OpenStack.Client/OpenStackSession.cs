@@ -1,12 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Net;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 using OpenStack.Client.Auth;
-using OpenStack.Client.Http;
 using OpenStack.Client.Identity.V3;
 
 namespace OpenStack.Client

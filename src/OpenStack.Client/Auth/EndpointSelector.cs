@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using OpenStack.Client.Http;
 using OpenStack.Client.Identity.V3;
 
 namespace OpenStack.Client.Auth

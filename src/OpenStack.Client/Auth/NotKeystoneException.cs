@@ -1,6 +1,3 @@
-using System;
-using OpenStack.Client.Http;
-
 namespace OpenStack.Client.Auth
 {
     /// <summary>

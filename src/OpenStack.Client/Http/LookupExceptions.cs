@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Http
 {
     /// <summary>No resource of that kind has the given name or id (checked by id first, then by name, as the CLI does).</summary>

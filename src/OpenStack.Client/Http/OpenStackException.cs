@@ -1,6 +1,3 @@
-using System;
-using System.Net;
-
 namespace OpenStack.Client.Http
 {
     /// <summary>Base of every error the client raises on purpose.</summary>

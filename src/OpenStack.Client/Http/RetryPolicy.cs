@@ -1,8 +1,4 @@
-using System;
 using System.Globalization;
-using System.Net;
-using System.Net.Http;
-using System.Threading;
 using OpenStack.Client.Auth;
 
 namespace OpenStack.Client.Http

@@ -1,14 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Net;
-using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using OpenStack.Client.Json;
-using OpenStack.Client.Resources;
 
 namespace OpenStack.Client.Http
 {

@@ -1,11 +1,5 @@
-using System;
-using System.Net;
-using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace OpenStack.Client.Http
 {

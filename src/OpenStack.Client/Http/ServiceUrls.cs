@@ -1,5 +1,3 @@
-using System;
-
 namespace OpenStack.Client.Http
 {
     /// <summary>How a service's relative paging links are meant.</summary>

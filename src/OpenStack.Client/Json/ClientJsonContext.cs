@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using OpenStack.Client.Identity.V3;
 
 namespace OpenStack.Client.Json

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Text.Json;
-
 namespace OpenStack.Client.Resources
 {
     /// <summary>Reads one answer of a list or of a single resource by the descriptor's keys: no page or envelope class per resource.</summary>

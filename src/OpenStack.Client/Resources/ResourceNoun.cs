@@ -1,5 +1,3 @@
-using System;
-
 namespace OpenStack.Client.Resources
 {
     /// <summary>

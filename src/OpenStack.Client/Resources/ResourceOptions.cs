@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using OpenStack.Client.Http;
-
 namespace OpenStack.Client.Resources
 {
     /// <summary>

@@ -1,10 +1,7 @@
-using System;
-using System.Management.Automation;
 using System.Net;
 using OpenStack.Client.Auth;
 using OpenStack.Client.Compute.V2;
 using OpenStack.Client.Config;
-using OpenStack.Client.Http;
 using OpenStack.Client.Image.V2;
 
 namespace OpenStack.PowerShell.Infrastructure

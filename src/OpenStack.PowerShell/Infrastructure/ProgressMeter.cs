@@ -1,7 +1,4 @@
-using System;
 using System.Diagnostics;
-using System.Management.Automation;
-using OpenStack.Client.Http;
 
 namespace OpenStack.PowerShell.Infrastructure
 {

@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using OpenStack.Client.Http;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.PowerShell.Infrastructure
 {
     /// <summary>

@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using OpenStack.Client;
-using OpenStack.Client.Http;
 
 namespace OpenStack.PowerShell.Infrastructure
 {

@@ -1,8 +1,3 @@
-using System.Linq;
-using System.Management.Automation;
-using OpenStack.Client.Http;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.PowerShell.Infrastructure
 {
     /// <summary>
@@ -17,6 +12,12 @@ namespace OpenStack.PowerShell.Infrastructure
 
         /// <summary>Write each resource as it is after the change.</summary>
         [Parameter] public SwitchParameter PassThru { get; set; }
+
+        /// <summary>The new name.</summary>
+        [Parameter, ValidateNotNullOrEmpty] public string? Name { get; set; }
+
+        /// <summary>The new description.</summary>
+        [Parameter, ValidateNotNull] public string? Description { get; set; }
 
         /// <summary>The parameters that make a change, in the order the NoChangeGiven message lists them.</summary>
         protected abstract string[] ChangeParameters { get; }

@@ -10,6 +10,7 @@ namespace OpenStack.PowerShell.Tests.Conformance;
 public sealed class NetworkSetConformanceOnRealCloud : NetworkSetConformanceTests
 {
     [RealCloudFact] public void SetAndPipelines() => SetSubnetAndRouter_AndPipelinesAcrossNouns_AgreeWithTheCli();
+    [RealCloudFact] public void FlavorsAcrossNouns() => FlavorStringsAndObjectsPiped_AgreeWithTheCli();
 }
 
 // No fake-cloud twin yet: `openstack router show` lists the router's ports, which the fake Neutron does not serve
@@ -70,5 +71,17 @@ public abstract class NetworkSetConformanceTests : RealCloudTest
             if (routerId != null) Ps.Run("Remove-OSRouter $id -Confirm:$false", new() { ["id"] = routerId });
             foreach (var id in ids) Ps.Run("Remove-OSNetwork $id -Confirm:$false", new() { ["id"] = id });
         }
+    }
+
+    /// <summary>'m1.tiny' | Get-OSFlavor, a name in another case, and Get-OSFlavor m1.tiny | Get-OSServer against `server list --flavor`.</summary>
+    protected void FlavorStringsAndObjectsPiped_AgreeWithTheCli()
+    {
+        var tiny = Ps.Run("'m1.tiny' | Get-OSFlavor").Single<Client.Compute.V2.Flavor>();
+        Assert.Equal(Cli("flavor", "show", "m1.tiny").GetProperty("id").GetString(), tiny.Id);
+        Assert.Equal(tiny.Id, Ps.Run("Get-OSFlavor M1.TINY").Single<Client.Compute.V2.Flavor>().Id);
+        var ours = Ps.Run("Get-OSFlavor m1.tiny | Get-OSServer").OfType<Client.Compute.V2.Server>().Select(s => s.Id).OrderBy(i => i).ToList();
+        var cli = Cli("server", "list", "--flavor", tiny.Id).EnumerateArray().Select(r => r.GetProperty("ID").GetString()).OrderBy(i => i).ToList();
+        Assert.Equal(cli, ours);
+        Ps.Run("Get-OSFlavor m1.tiny | Get-OSNetwork").SingleError("NetworkInputInvalid");
     }
 }

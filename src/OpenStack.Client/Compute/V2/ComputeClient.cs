@@ -1,10 +1,4 @@
-using System;
-using System.Net.Http;
 using System.Runtime.CompilerServices;
-using System.Text.Json.Serialization;
-using System.Threading;
-using System.Threading.Tasks;
-using OpenStack.Client.Http;
 
 namespace OpenStack.Client.Compute.V2
 {

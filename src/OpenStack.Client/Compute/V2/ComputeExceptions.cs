@@ -1,6 +1,3 @@
-using System;
-using OpenStack.Client.Http;
-
 namespace OpenStack.Client.Compute.V2
 {
     /// <summary>Nova refused an action because of the server's state (409 conflictingRequest); the message names the state.</summary>

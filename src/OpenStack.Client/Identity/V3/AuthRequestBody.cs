@@ -1,5 +1,4 @@
 using System.IO;
-using System.Text.Json;
 using OpenStack.Client.Auth;
 
 namespace OpenStack.Client.Identity.V3

@@ -1,5 +1,3 @@
-using OpenStack.Client.Http;
-
 namespace OpenStack.Client.Identity.V3
 {
     /// <summary>

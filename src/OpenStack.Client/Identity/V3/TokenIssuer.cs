@@ -1,13 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using OpenStack.Client.Auth;
-using OpenStack.Client.Http;
 using OpenStack.Client.Json;
 
 namespace OpenStack.Client.Identity.V3

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Text.Json.Serialization;
-
 namespace OpenStack.Client.Identity.V3
 {
     // Shapes of Keystone v3's POST /v3/auth/tokens answer (api-ref "Password authentication with scoped authorization").

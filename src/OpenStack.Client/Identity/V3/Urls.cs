@@ -1,5 +1,3 @@
-using System;
-
 namespace OpenStack.Client.Identity.V3
 {
     /// <summary>Keystone v3 URLs. Pure functions of the identity root, as gophercloud's urls.go.</summary>

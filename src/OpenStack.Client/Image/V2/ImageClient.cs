@@ -1,14 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
-using System.Net;
-using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Threading;
-using System.Threading.Tasks;
-using OpenStack.Client.Http;
-using OpenStack.Client.Resources;
 
 namespace OpenStack.Client.Image.V2
 {

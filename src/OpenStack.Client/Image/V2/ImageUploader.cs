@@ -1,9 +1,4 @@
-using System;
 using System.IO;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using OpenStack.Client.Http;
 
 namespace OpenStack.Client.Image.V2
 {

@@ -1,6 +1,3 @@
-using System;
-using OpenStack.Client.Http;
-
 namespace OpenStack.Client.Image.V2
 {
     /// <summary>Glance v2 URLs, pure functions of the service root (the catalog URL without a version).</summary>

@@ -1,5 +1,3 @@
-using OpenStack.Client.Http;
-
 namespace OpenStack.Client.Network.V2
 {
     /// <summary>

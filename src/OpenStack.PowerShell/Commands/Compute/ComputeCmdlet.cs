@@ -1,12 +1,7 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Diagnostics;
-using System.Management.Automation;
 using OpenStack.Client.Compute.V2;
 using OpenStack.Client.Image.V2;
 using OpenStack.Client.Network.V2;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Compute
 {

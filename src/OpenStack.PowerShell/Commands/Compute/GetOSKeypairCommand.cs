@@ -1,9 +1,4 @@
-using System.Collections.Generic;
-using System.Management.Automation;
 using OpenStack.Client.Compute.V2;
-using OpenStack.Client.Http;
-using OpenStack.PowerShell.Completers;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Compute
 {

@@ -1,11 +1,5 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
 using OpenStack.Client.Compute.V2;
 using OpenStack.Client.Image.V2;
-using OpenStack.Client.Resources;
-using OpenStack.PowerShell.Completers;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Compute
 {

@@ -1,8 +1,4 @@
-using System;
-using System.Management.Automation;
 using OpenStack.Client.Compute.V2;
-using OpenStack.PowerShell.Completers;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Compute
 {

@@ -1,6 +1,4 @@
-using System;
 using System.IO;
-using System.Management.Automation;
 using System.Runtime.InteropServices;
 using System.Text;
 using OpenStack.Client.Compute.V2;

@@ -1,10 +1,5 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
 using OpenStack.Client.Compute.V2;
-using OpenStack.PowerShell.Completers;
 
 namespace OpenStack.PowerShell.Commands.Compute
 {

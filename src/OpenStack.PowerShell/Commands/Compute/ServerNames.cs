@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using OpenStack.Client.Compute.V2;
 
 namespace OpenStack.PowerShell.Commands.Compute

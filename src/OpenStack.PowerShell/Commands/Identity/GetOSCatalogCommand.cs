@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using OpenStack.PowerShell.Infrastructure;
-
 namespace OpenStack.PowerShell.Commands.Identity
 {
     /// <summary>One endpoint of the service catalog, flattened as `openstack catalog list` shows it.</summary>

@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Management.Automation;
 using OpenStack.Client.Image.V2;
-using OpenStack.Client.Resources;
-using OpenStack.PowerShell.Completers;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Image
 {

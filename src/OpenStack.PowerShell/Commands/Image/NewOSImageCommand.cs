@@ -1,12 +1,7 @@
-using System;
 using System.Collections;
 using System.IO;
 using System.Threading.Tasks;
-using System.Management.Automation;
-using OpenStack.Client.Http;
 using OpenStack.Client.Image.V2;
-using OpenStack.PowerShell.Completers;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Image
 {

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using OpenStack.PowerShell.Infrastructure;
-
 namespace OpenStack.PowerShell.Commands.Image
 {
     /// <summary>Deletes images (`openstack image delete`).</summary>

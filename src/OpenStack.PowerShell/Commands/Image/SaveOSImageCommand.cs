@@ -1,9 +1,5 @@
-using System;
 using System.IO;
-using System.Management.Automation;
-using OpenStack.Client.Http;
 using OpenStack.Client.Image.V2;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Image
 {

@@ -1,8 +1,5 @@
-using System;
 using System.Collections;
-using System.Management.Automation;
 using OpenStack.Client.Image.V2;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Image
 {

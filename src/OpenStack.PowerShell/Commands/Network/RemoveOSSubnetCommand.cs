@@ -1,7 +1,4 @@
-using System.Management.Automation;
 using OpenStack.Client.Network.V2;
-using OpenStack.Client.Resources;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Network
 {
@@ -16,10 +13,7 @@ namespace OpenStack.PowerShell.Commands.Network
     {
         /// <summary>Names, ids or wildcards; objects with an Id property bind from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(Completers.SubnetNameCompleter))]
-        [ValidateNotNullOrEmpty]
+        [Alias("Id"), SupportsWildcards, ArgumentCompleter(typeof(Completers.SubnetNameCompleter)), ValidateNotNullOrEmpty]
         public string[]? Subnet { get => Targets; set => Targets = value; }
 
         protected override ResourceDescriptor<Subnet> Resource => Subnets.Resource;

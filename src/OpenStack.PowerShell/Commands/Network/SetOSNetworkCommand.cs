@@ -1,7 +1,4 @@
-using System.Management.Automation;
 using OpenStack.Client.Network.V2;
-using OpenStack.Client.Resources;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Network
 {
@@ -11,20 +8,8 @@ namespace OpenStack.PowerShell.Commands.Network
     public sealed class SetOSNetworkCommand : SetResourceCmdlet<NetworkClient, Client.Network.V2.Network>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(Completers.NetworkNameCompleter))]
-        [ValidateNotNullOrEmpty]
+        [Alias("Id"), SupportsWildcards, ArgumentCompleter(typeof(Completers.NetworkNameCompleter)), ValidateNotNullOrEmpty]
         public string[]? Network { get => Targets; set => Targets = value; }
-
-        /// <summary>The new name.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? Name { get; set; }
-
-        [Parameter]
-        [ValidateNotNull]
-        public string? Description { get; set; }
 
         [Parameter] public SwitchParameter AdminStateUp { get; set; }
 

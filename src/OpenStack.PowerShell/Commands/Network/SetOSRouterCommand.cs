@@ -1,8 +1,4 @@
-using System.Management.Automation;
 using OpenStack.Client.Network.V2;
-using OpenStack.Client.Resources;
-using OpenStack.PowerShell.Completers;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Network
 {
@@ -19,20 +15,8 @@ namespace OpenStack.PowerShell.Commands.Network
         private string? _externalNetworkId;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(RouterNameCompleter))]
-        [ValidateNotNullOrEmpty]
+        [Alias("Id"), SupportsWildcards, ArgumentCompleter(typeof(RouterNameCompleter)), ValidateNotNullOrEmpty]
         public string[]? Router { get => Targets; set => Targets = value; }
-
-        /// <summary>The new name.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? Name { get; set; }
-
-        [Parameter]
-        [ValidateNotNull]
-        public string? Description { get; set; }
 
         [Parameter] public SwitchParameter AdminStateUp { get; set; }
 

@@ -1,7 +1,4 @@
-using System.Management.Automation;
 using OpenStack.Client.Network.V2;
-using OpenStack.Client.Resources;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Network
 {
@@ -11,20 +8,8 @@ namespace OpenStack.PowerShell.Commands.Network
     public sealed class SetOSSubnetCommand : SetResourceCmdlet<NetworkClient, Subnet>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(Completers.SubnetNameCompleter))]
-        [ValidateNotNullOrEmpty]
+        [Alias("Id"), SupportsWildcards, ArgumentCompleter(typeof(Completers.SubnetNameCompleter)), ValidateNotNullOrEmpty]
         public string[]? Subnet { get => Targets; set => Targets = value; }
-
-        /// <summary>The new name.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? Name { get; set; }
-
-        [Parameter]
-        [ValidateNotNull]
-        public string? Description { get; set; }
 
         /// <summary>A new gateway address, or 'none' to remove the gateway.</summary>
         [Parameter]

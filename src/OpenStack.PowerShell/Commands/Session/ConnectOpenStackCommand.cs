@@ -1,11 +1,7 @@
-using System;
-using System.Management.Automation;
 using System.Security;
 using OpenStack.Client;
 using OpenStack.Client.Auth;
 using OpenStack.Client.Config;
-using OpenStack.PowerShell.Completers;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Session
 {

@@ -1,6 +1,4 @@
-using System.Management.Automation;
 using OpenStack.Client;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Session
 {

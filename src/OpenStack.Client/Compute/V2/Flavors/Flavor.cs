@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Compute.V2
 {
     /// <summary>A Nova flavor, with the columns of `openstack flavor list`.</summary>

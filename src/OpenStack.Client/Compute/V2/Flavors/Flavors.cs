@@ -1,7 +1,3 @@
-using System.Text.Json.Serialization;
-using OpenStack.Client.Http;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Compute.V2
 {
     /// <summary>

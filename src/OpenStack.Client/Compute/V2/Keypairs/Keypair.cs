@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Compute.V2
 {
     /// <summary>A keypair; <see cref="PrivateKey"/> is only set on the object returned by a create that generated it.</summary>

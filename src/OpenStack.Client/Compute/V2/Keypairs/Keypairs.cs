@@ -1,9 +1,3 @@
-using System.Net.Http;
-using System.Text.Json.Serialization;
-using System.Threading;
-using System.Threading.Tasks;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Compute.V2
 {
     /// <summary>Nova keypairs: /os-keypairs, {"keypair": …}; the name is the id, and list items come wrapped ([{"keypair": …}]).</summary>

@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Compute.V2
 {
     /// <summary>A Nova server with the fields `openstack server show` prints (admin-only host fields when visible).</summary>

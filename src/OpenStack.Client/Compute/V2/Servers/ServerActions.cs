@@ -1,14 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Net;
-using System.Net.Http;
 using System.Text;
-using System.Text.Json.Serialization;
-using System.Threading;
-using System.Threading.Tasks;
-using OpenStack.Client.Http;
-using OpenStack.Client.Resources;
 
 namespace OpenStack.Client.Compute.V2
 {

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using OpenStack.Client.Http;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Compute.V2
 {
     /// <summary>Filters of GET /servers/detail, sent to Nova (the name is sent anchored: Nova matches it as a regular expression).</summary>

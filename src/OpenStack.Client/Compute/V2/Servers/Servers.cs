@@ -1,6 +1,4 @@
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using OpenStack.Client.Resources;
 
 namespace OpenStack.Client.Compute.V2
 {

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Text.Json.Serialization;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Identity.V3
 {
     /// <summary>A Keystone project as GET /v3/projects and /v3/auth/projects give it.</summary>

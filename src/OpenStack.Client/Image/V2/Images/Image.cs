@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Image.V2
 {
     /// <summary>A Glance v2 image, with the fields `openstack image show` prints.</summary>

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using OpenStack.Client.Http;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Image.V2
 {
     /// <summary>Filters of GET /v2/images, sent to Glance so that it, not the client, does the filtering.</summary>

@@ -1,16 +1,8 @@
-using System;
-using System.Collections.Generic;
-using System.Text.Json.Serialization;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Network.V2
 {
     /// <summary>A Neutron network, with the fields `openstack network show` prints.</summary>
-    public sealed class Network : IResource
+    public sealed class Network : NeutronResource
     {
-        [JsonPropertyName("id")] public string Id { get; set; } = string.Empty;
-        [JsonPropertyName("name")] public string? Name { get; set; }
-        [JsonPropertyName("description")] public string? Description { get; set; }
         /// <summary>ACTIVE, DOWN, BUILD or ERROR.</summary>
         [JsonPropertyName("status")] public string? Status { get; set; }
         [JsonPropertyName("admin_state_up")] public bool AdminStateUp { get; set; }
@@ -23,12 +15,5 @@ namespace OpenStack.Client.Network.V2
         [JsonPropertyName("provider:physical_network")] public string? ProviderPhysicalNetwork { get; set; }
         [JsonPropertyName("provider:segmentation_id")] public int? ProviderSegmentationId { get; set; }
         [JsonPropertyName("availability_zones")] public List<string> AvailabilityZones { get; set; } = new List<string>();
-        [JsonPropertyName("tags")] public List<string> Tags { get; set; } = new List<string>();
-        [JsonPropertyName("project_id")] public string? ProjectId { get; set; }
-        [JsonPropertyName("revision_number")] public int RevisionNumber { get; set; }
-        [JsonPropertyName("created_at")] public DateTimeOffset? CreatedAt { get; set; }
-        [JsonPropertyName("updated_at")] public DateTimeOffset? UpdatedAt { get; set; }
-
-        public override string ToString() => string.IsNullOrEmpty(Name) ? Id : Name!;
     }
 }

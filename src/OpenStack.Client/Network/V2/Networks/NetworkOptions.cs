@@ -1,6 +1,3 @@
-using OpenStack.Client.Http;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Network.V2
 {
     /// <summary>Filters of GET /v2.0/networks.</summary>
@@ -20,34 +17,8 @@ namespace OpenStack.Client.Network.V2
             .Add("admin_state_up", Bool(AdminStateUp));
     }
 
-    /// <summary>The body of POST /v2.0/networks; unset fields are left to Neutron's defaults.</summary>
-    public sealed class CreateNetworkOptions : RequestOptions
-    {
-        public string Name { get; set; } = string.Empty;
-        public string? Description { get; set; }
-        public bool? AdminStateUp { get; set; }
-        public bool? Shared { get; set; }
-        public bool? External { get; set; }
-        public int? Mtu { get; set; }
-        /// <summary>flat, vlan, vxlan, gre, geneve or local (admin only).</summary>
-        public string? ProviderNetworkType { get; set; }
-        public string? ProviderPhysicalNetwork { get; set; }
-        public int? ProviderSegmentationId { get; set; }
-
-        internal override BodyMap ToBody() => new BodyMap()
-            .Set("name", Name)
-            .Set("description", Description)
-            .Set("admin_state_up", AdminStateUp)
-            .Set("shared", Shared)
-            .Set("router:external", External)
-            .Set("mtu", Mtu)
-            .Set("provider:network_type", ProviderNetworkType)
-            .Set("provider:physical_network", ProviderPhysicalNetwork)
-            .Set("provider:segmentation_id", ProviderSegmentationId);
-    }
-
-    /// <summary>The body of PUT /v2.0/networks/{id}: only the fields set are sent.</summary>
-    public sealed class UpdateNetworkOptions : RequestOptions
+    /// <summary>The fields a network is created with and changed by; only the fields set are sent.</summary>
+    public abstract class NetworkFields : RequestOptions
     {
         public string? Name { get; set; }
         public string? Description { get; set; }
@@ -63,5 +34,24 @@ namespace OpenStack.Client.Network.V2
             .Set("shared", Shared)
             .Set("router:external", External)
             .Set("mtu", Mtu);
+    }
+
+    /// <summary>The body of POST /v2.0/networks; unset fields are left to Neutron's defaults.</summary>
+    public sealed class CreateNetworkOptions : NetworkFields
+    {
+        /// <summary>flat, vlan, vxlan, gre, geneve or local (admin only).</summary>
+        public string? ProviderNetworkType { get; set; }
+        public string? ProviderPhysicalNetwork { get; set; }
+        public int? ProviderSegmentationId { get; set; }
+
+        internal override BodyMap ToBody() => base.ToBody()
+            .Set("provider:network_type", ProviderNetworkType)
+            .Set("provider:physical_network", ProviderPhysicalNetwork)
+            .Set("provider:segmentation_id", ProviderSegmentationId);
+    }
+
+    /// <summary>The body of PUT /v2.0/networks/{id}: only the fields set are sent.</summary>
+    public sealed class UpdateNetworkOptions : NetworkFields
+    {
     }
 }

@@ -1,16 +1,8 @@
-using System;
-using System.Collections.Generic;
-using System.Text.Json.Serialization;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Network.V2
 {
     /// <summary>A Neutron router, with the fields `openstack router show` prints.</summary>
-    public sealed class Router : IResource
+    public sealed class Router : NeutronResource
     {
-        [JsonPropertyName("id")] public string Id { get; set; } = string.Empty;
-        [JsonPropertyName("name")] public string? Name { get; set; }
-        [JsonPropertyName("description")] public string? Description { get; set; }
         /// <summary>ACTIVE, DOWN, BUILD or ERROR.</summary>
         [JsonPropertyName("status")] public string? Status { get; set; }
         [JsonPropertyName("admin_state_up")] public bool AdminStateUp { get; set; }
@@ -19,16 +11,9 @@ namespace OpenStack.Client.Network.V2
         [JsonPropertyName("ha")] public bool? Ha { get; set; }
         [JsonPropertyName("routes")] public List<HostRoute> Routes { get; set; } = new List<HostRoute>();
         [JsonPropertyName("availability_zones")] public List<string> AvailabilityZones { get; set; } = new List<string>();
-        [JsonPropertyName("tags")] public List<string> Tags { get; set; } = new List<string>();
-        [JsonPropertyName("project_id")] public string? ProjectId { get; set; }
-        [JsonPropertyName("revision_number")] public int RevisionNumber { get; set; }
-        [JsonPropertyName("created_at")] public DateTimeOffset? CreatedAt { get; set; }
-        [JsonPropertyName("updated_at")] public DateTimeOffset? UpdatedAt { get; set; }
 
         /// <summary>"UP" or "DOWN", as the CLI's State column shows admin_state_up.</summary>
         [JsonIgnore] public string State => AdminStateUp ? "UP" : "DOWN";
-
-        public override string ToString() => string.IsNullOrEmpty(Name) ? Id : Name!;
     }
 
     public sealed class ExternalGateway

@@ -1,9 +1,3 @@
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
-using OpenStack.Client.Http;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Network.V2
 {
     /// <summary>A router's actions beyond the generic operations: its interfaces on subnets.</summary>

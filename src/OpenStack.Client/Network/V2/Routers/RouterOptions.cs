@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using OpenStack.Client.Http;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Network.V2
 {
     /// <summary>Filters of GET /v2.0/routers.</summary>
@@ -15,10 +11,10 @@ namespace OpenStack.Client.Network.V2
             .Add("status", Status);
     }
 
-    /// <summary>The body of POST /v2.0/routers.</summary>
-    public sealed class CreateRouterOptions : RequestOptions
+    /// <summary>The fields a router is created with and changed by; only the fields set are sent.</summary>
+    public abstract class RouterFields : RequestOptions
     {
-        public string Name { get; set; } = string.Empty;
+        public string? Name { get; set; }
         public string? Description { get; set; }
         public bool? AdminStateUp { get; set; }
         /// <summary>The external network the router's gateway goes on (external_gateway_info.network_id).</summary>
@@ -28,25 +24,22 @@ namespace OpenStack.Client.Network.V2
             .Set("name", Name)
             .Set("description", Description)
             .Set("admin_state_up", AdminStateUp)
-            .Set("external_gateway_info", ExternalNetworkId == null ? null : new BodyMap().Set("network_id", ExternalNetworkId));
+            .Set("external_gateway_info", Gateway());
+
+        private protected virtual BodyMap? Gateway() => ExternalNetworkId == null ? null : new BodyMap().Set("network_id", ExternalNetworkId);
+    }
+
+    /// <summary>The body of POST /v2.0/routers.</summary>
+    public sealed class CreateRouterOptions : RouterFields
+    {
     }
 
     /// <summary>The body of PUT /v2.0/routers/{id}: only the fields set are sent.</summary>
-    public sealed class UpdateRouterOptions : RequestOptions
+    public sealed class UpdateRouterOptions : RouterFields
     {
-        public string? Name { get; set; }
-        public string? Description { get; set; }
-        public bool? AdminStateUp { get; set; }
-        /// <summary>Moves the gateway onto this external network.</summary>
-        public string? ExternalNetworkId { get; set; }
         /// <summary>Removes the gateway: "external_gateway_info": {} (what `openstack router unset --external-gateway` sends).</summary>
         public bool RemoveExternalGateway { get; set; }
 
-        internal override BodyMap ToBody() => new BodyMap()
-            .Set("name", Name)
-            .Set("description", Description)
-            .Set("admin_state_up", AdminStateUp)
-            .Set("external_gateway_info", RemoveExternalGateway ? new BodyMap()
-                : ExternalNetworkId == null ? null : new BodyMap().Set("network_id", ExternalNetworkId));
+        private protected override BodyMap? Gateway() => RemoveExternalGateway ? new BodyMap() : base.Gateway();
     }
 }

@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Network.V2
 {
     /// <summary>Neutron routers: /v2.0/routers, {"router": …}, paged by "routers_links".</summary>

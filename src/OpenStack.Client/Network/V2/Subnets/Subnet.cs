@@ -1,16 +1,8 @@
-using System;
-using System.Collections.Generic;
-using System.Text.Json.Serialization;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Network.V2
 {
     /// <summary>A Neutron subnet, with the fields `openstack subnet show` prints.</summary>
-    public sealed class Subnet : IResource
+    public sealed class Subnet : NeutronResource
     {
-        [JsonPropertyName("id")] public string Id { get; set; } = string.Empty;
-        [JsonPropertyName("name")] public string? Name { get; set; }
-        [JsonPropertyName("description")] public string? Description { get; set; }
         [JsonPropertyName("network_id")] public string NetworkId { get; set; } = string.Empty;
         [JsonPropertyName("cidr")] public string? Cidr { get; set; }
         [JsonPropertyName("ip_version")] public int IpVersion { get; set; }
@@ -22,13 +14,6 @@ namespace OpenStack.Client.Network.V2
         [JsonPropertyName("ipv6_ra_mode")] public string? Ipv6RaMode { get; set; }
         [JsonPropertyName("ipv6_address_mode")] public string? Ipv6AddressMode { get; set; }
         [JsonPropertyName("subnetpool_id")] public string? SubnetPoolId { get; set; }
-        [JsonPropertyName("tags")] public List<string> Tags { get; set; } = new List<string>();
-        [JsonPropertyName("project_id")] public string? ProjectId { get; set; }
-        [JsonPropertyName("revision_number")] public int RevisionNumber { get; set; }
-        [JsonPropertyName("created_at")] public DateTimeOffset? CreatedAt { get; set; }
-        [JsonPropertyName("updated_at")] public DateTimeOffset? UpdatedAt { get; set; }
-
-        public override string ToString() => string.IsNullOrEmpty(Name) ? Id : Name!;
     }
 
     public sealed class AllocationPool

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using OpenStack.Client.Http;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Network.V2
 {
     /// <summary>Filters of GET /v2.0/subnets.</summary>

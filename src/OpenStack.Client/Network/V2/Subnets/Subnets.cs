@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Network.V2
 {
     /// <summary>Neutron subnets: /v2.0/subnets, {"subnet": …}, paged by "subnets_links".</summary>
