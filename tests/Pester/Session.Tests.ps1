@@ -336,7 +336,7 @@ Get-Command -Module OpenStack.PowerShell | ForEach-Object {
         # Ids made of a noun and a problem, wherever the code builds them (the error table, the cmdlet bases).
         $patterns = [regex]::Matches(($text -join "`n"), '(?:\bnoun|\bErrorNoun|\w+\.Noun\.ErrorNoun|Pascal\(\w+\.Kind\)) \+ "(\w+)"') | ForEach-Object { '<Noun>' + $_.Groups[1].Value }
         # Ids built from an enum: each value of the enum, with its prefix.
-        $enumFiles = @{ 'input' = 'ImageInputProblem'; 'data' = 'ImageDataProblem'; 'config' = 'CloudConfigProblem' }
+        $enumFiles = @{ 'input' = 'ImageInputProblem'; 'data' = 'ImageDataProblem'; 'config' = 'CloudConfigProblem'; 'import' = 'ImageImportProblem' }
         foreach ($m in [regex]::Matches($classify, '"(\w+)" \+ (\w+)\.Problem')) {
             $enum = $enumFiles[$m.Groups[2].Value]
             $enum | Should -Not -BeNullOrEmpty -Because "ErrorRecords.cs builds ids from $($m.Groups[2].Value).Problem, which this test does not know yet"
