@@ -19,6 +19,7 @@ Describe 'Default views at 80 and 120 columns on the <Name> cloud' -ForEach $tar
             Keypair = @{ Name = 24; Fingerprint = 47 }; Network = @{ Id = 36; Name = 26 }; Subnet = @{ Id = 36; Name = 26 }
             Router = @{ Id = 36; Name = 27 }; Project = @{ Id = 32; Name = 28 }; RouterInterface = @{ RouterId = 36; SubnetId = 36 }
             CatalogEntry = @{ Type = 10; Url = @{ 80 = 37; 120 = 77 } }; Session = @{ AuthUrl = @{ 80 = 37; 120 = 77 }; UserName = 12 }
+            SecurityGroup = @{ Id = 36; Name = 26 }; SecurityGroupRule = @{ Id = 36; Direction = 7 }; Port = @{ Id = 36; Status = 4 }
         }
         function Assert-Shown([string[]] $Lines, [string] $Type, [string] $Column, [string] $Value, [int] $Width) {
             $room = $keyColumns[$Type][$Column]
@@ -33,7 +34,7 @@ Describe 'Default views at 80 and 120 columns on the <Name> cloud' -ForEach $tar
     Context '<_> columns' -ForEach 80, 120 {
         BeforeAll { $width = $_ }
 
-        It 'the table of <_> shows its key columns whole and its header on one line' -ForEach @('Session', 'Image', 'Flavor', 'Project', 'CatalogEntry', 'Network', 'Keypair', 'Subnet', 'Router', 'Server', 'RouterInterface') {
+        It 'the table of <_> shows its key columns whole and its header on one line' -ForEach @('Session', 'Image', 'Flavor', 'Project', 'CatalogEntry', 'Network', 'Keypair', 'Subnet', 'Router', 'Server', 'RouterInterface', 'SecurityGroup', 'SecurityGroupRule', 'Port') {
             $type = $_
             if (-not $samples.Contains($type)) { Set-ItResult -Skipped -Because "the cloud has no $type"; return }
             $lines = Get-TableText $samples[$type] -Width $width
@@ -48,7 +49,7 @@ Describe 'Default views at 80 and 120 columns on the <Name> cloud' -ForEach $tar
             }
         }
 
-        It 'Format-List of <_> shows every key value whole' -ForEach @('Session', 'Image', 'Flavor', 'Project', 'CatalogEntry', 'Network', 'Keypair', 'Subnet', 'Router', 'Server', 'RouterInterface') {
+        It 'Format-List of <_> shows every key value whole' -ForEach @('Session', 'Image', 'Flavor', 'Project', 'CatalogEntry', 'Network', 'Keypair', 'Subnet', 'Router', 'Server', 'RouterInterface', 'SecurityGroup', 'SecurityGroupRule', 'Port') {
             $type = $_
             if (-not $samples.Contains($type)) { Set-ItResult -Skipped -Because "the cloud has no $type"; return }
             $text = (Get-TableText $samples[$type][0] -Width $width -List) -join "`n"

@@ -89,6 +89,12 @@ function Get-OutputSample {
     $samples['Subnet'] = @(@($subnet) + @(Get-OSSubnet | Where-Object Id -NE $subnet.Id | Select-Object -First 4))
     $samples['Router'] = @(@($router) + @(Get-OSRouter | Where-Object Id -NE $router.Id | Select-Object -First 4))
     $samples['Server'] = @(Get-OSServer | Select-Object -First 5)
+    # A security group with a rule and a port of the new network (removed by Remove-OutputSample).
+    $group = New-OSSecurityGroup -Name (New-TestName sg) -Description 'pester view sample'
+    $samples['Created']['SecurityGroup'] = $group
+    $samples['SecurityGroup'] = @($group)
+    $samples['SecurityGroupRule'] = @(New-OSSecurityGroupRule -SecurityGroup $group -Protocol tcp -Port 22 -RemoteIpPrefix 0.0.0.0/0)
+    $samples['Port'] = @(Get-OSPort -Network $network | Select-Object -First 5)
     # Types the target has none of (say, no servers on a fresh real cloud) are left out rather than tested empty.
     foreach ($key in @($samples.Keys)) { if ($key -ne 'Created' -and $samples[$key].Count -eq 0) { $samples.Remove($key) } }
     $samples
@@ -104,6 +110,7 @@ function Remove-OutputSample {
         $created = $Samples['Created']
         Remove-OSRouterInterface -Router $created.Router -Subnet $created.Subnet @quiet
         $created.Router | Remove-OSRouter @quiet
+        if ($created['SecurityGroup']) { $created.SecurityGroup | Remove-OSSecurityGroup @quiet }
         $created.Network | Remove-OSNetwork @quiet
     }
 }
