@@ -10,6 +10,7 @@ safe to run on every start.
 Usage: register.py identity <services...>   (after Keystone is up)
        register.py flavors                  (after Nova API is up)
        register.py public-network           (after Neutron is up)
+       register.py image                    (after Glance is up)
 Environment: OS_AUTH_URL, OS_PASSWORD (admin), OSPS_SERVICE_PASSWORD,
              OSPS_DEMO_PASSWORD.
 """
@@ -164,6 +165,23 @@ def public_network():
         print("  created subnet public-subnet")
 
 
+def image():
+    """A public image every project can boot, as devstack uploads cirros: a small empty qcow2 (qemu-img), which the
+    fake virt driver boots as well as any. Tests and runbooks on a brand-new cloud find one image to list and use."""
+    import subprocess
+    import tempfile
+    conn = connect()
+    name = "osps-seed-qcow2"
+    if any(i.name == name for i in conn.image.images()):
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "seed.qcow2")
+        subprocess.run(["qemu-img", "create", "-q", "-f", "qcow2", path, "16M"], check=True)
+        conn.create_image(name, filename=path, disk_format="qcow2", container_format="bare",
+                          visibility="public", wait=True, use_import=False)
+    print(f"  created image {name}")
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "identity":
         identity(sys.argv[2:])
@@ -171,5 +189,7 @@ if __name__ == "__main__":
         flavors()
     elif sys.argv[1] == "public-network":
         public_network()
+    elif sys.argv[1] == "image":
+        image()
     else:
         sys.exit(f"unknown command {sys.argv[1]}")

@@ -641,7 +641,12 @@ if [ "$want_nova" = 1 ]; then
     --config-file "$ETC/nova/nova-compute.conf"
 fi
 
-[ "$want_glance" = 1 ] && wait_http glance-api http://127.0.0.1:9292/
+if [ "$want_glance" = 1 ]; then
+  wait_http glance-api http://127.0.0.1:9292/
+  "$PY" "$SCRIPT_DIR/register.py" image >>"$LOGS/register.log" 2>&1 \
+    || { tail -25 "$LOGS/register.log" >&2; die "uploading the seed image failed; see $LOGS/register.log"; }
+  log "seed image osps-seed-qcow2 present"
+fi
 if [ "$want_nova" = 1 ]; then
   wait_http placement http://127.0.0.1:8778/
   wait_http neutron-server http://127.0.0.1:9696/
