@@ -10,6 +10,7 @@ namespace OpenStack.PowerShell.Tests.Compute;
 /// `openstack server show`, and keypairs and flavors. Everything made here is named with <see cref="RealCloudTest.Prefix"/>
 /// and deleted in finally blocks.
 /// </summary>
+[Collection(RealCloudCollection.Name)]
 public sealed class NovaRealCloudTests : RealCloudTest
 {
     private string TempImageFile()

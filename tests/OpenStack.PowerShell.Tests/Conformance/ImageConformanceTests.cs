@@ -9,6 +9,7 @@ namespace OpenStack.PowerShell.Tests.Conformance;
 
 /// <summary>The image scenarios against the real cloud in OS_* (skipped when none was given).</summary>
 [Trait("Category", "Integration")]
+[Collection(RealCloudCollection.Name)]
 public sealed class ImageConformanceOnRealCloud : ImageConformanceTests
 {
     [RealCloudFact] public void Lifecycle() => Lifecycle_CreateListShowDeactivateReactivateSaveDelete_AgreesWithTheCli();

@@ -15,6 +15,7 @@ namespace OpenStack.PowerShell.Tests.Conformance;
 /// secondary; web-download allowed from 127.0.0.1:18080-18099), with the `openstack` CLI as the peer.
 /// </summary>
 [Trait("Category", "Integration")]
+[Collection(RealCloudCollection.Name)]
 public sealed class ImageImportConformanceOnRealCloud : RealCloudTest
 {
     private string Name(string what) => "glance13-" + Prefix + what;

@@ -7,6 +7,7 @@ namespace OpenStack.PowerShell.Tests.Conformance;
 
 /// <summary>The network scenario against the real cloud in OS_* (skipped when none was given).</summary>
 [Trait("Category", "Integration")]
+[Collection(RealCloudCollection.Name)]
 public sealed class NetworkConformanceOnRealCloud : NetworkConformanceTests
 {
     [RealCloudFact] public void Topology() => Topology_NetworkSubnetRouter_AgreesWithTheCli_AndRefusesDeletesInUse();

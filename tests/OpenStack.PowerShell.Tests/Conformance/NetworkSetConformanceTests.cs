@@ -7,6 +7,7 @@ namespace OpenStack.PowerShell.Tests.Conformance;
 
 /// <summary>Set-OSSubnet, Set-OSRouter and the pipeline rules against the real cloud in OS_* (skipped when none was given).</summary>
 [Trait("Category", "Integration")]
+[Collection(RealCloudCollection.Name)]
 public sealed class NetworkSetConformanceOnRealCloud : NetworkSetConformanceTests
 {
     [RealCloudFact] public void SetAndPipelines() => SetSubnetAndRouter_AndPipelinesAcrossNouns_AgreeWithTheCli();

@@ -5,6 +5,7 @@ namespace OpenStack.PowerShell.Tests.Conformance;
 
 /// <summary>The reachability scenario against the real Neutron in OS_* (skipped when none was given).</summary>
 [Trait("Category", "Integration")]
+[Collection(RealCloudCollection.Name)]
 public sealed class ReachabilityConformanceOnRealCloud : ReachabilityConformanceTests
 {
     [RealCloudFact] public void SecurityGroupsAndFloatingIps() => SecurityGroupRulesPortsAndFloatingIps_AgreeWithTheCli();

@@ -8,6 +8,7 @@ namespace OpenStack.PowerShell.Tests.Conformance;
 /// services answer to the inputs the fake-cloud tests exercise. Everything created is removed.
 /// </summary>
 [Trait("Category", "Integration")]
+[Collection(RealCloudCollection.Name)]
 public sealed class ReliabilityOnRealCloud : RealCloudTest
 {
     [RealCloudFact]

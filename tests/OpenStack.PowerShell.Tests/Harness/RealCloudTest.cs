@@ -108,3 +108,14 @@ public abstract class RealCloudTest : IDisposable
 
     public void Dispose() => Ps.Dispose();
 }
+
+/// <summary>
+/// The real-cloud classes run one after another (the fake-cloud ones still run beside them): the local cloud keeps its
+/// databases in sqlite, which answers writers from two test classes at once with "database is locked" (a 500 from
+/// Neutron or Nova) at random. The soak tests' own parallel load is unaffected.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class RealCloudCollection
+{
+    public const string Name = "Real cloud";
+}

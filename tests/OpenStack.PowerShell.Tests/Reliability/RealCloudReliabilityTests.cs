@@ -18,6 +18,7 @@ namespace OpenStack.PowerShell.Tests.Reliability;
 /// is one that Keystone answers (Get-OSProject), as docs/reliability.md says.
 /// </remarks>
 [Trait("Category", "Integration")]
+[Collection(RealCloudCollection.Name)]
 public sealed class RealCloudReliabilityTests : RealCloudTest
 {
     private OpenStackSession ConnectAndKeep()

@@ -13,6 +13,7 @@ namespace OpenStack.PowerShell.Tests.Reliability;
 /// BUILD); the fake-cloud soak covers server writes.
 /// </summary>
 [Trait("Category", "Integration")]
+[Collection(RealCloudCollection.Name)]
 public sealed class RealCloudSoakTests : RealCloudTest
 {
     private const int Runspaces = 8;

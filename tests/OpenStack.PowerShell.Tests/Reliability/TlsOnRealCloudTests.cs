@@ -12,6 +12,7 @@ namespace OpenStack.PowerShell.Tests.Reliability;
 /// and -SkipCertificateCheck works with one warning.
 /// </summary>
 [Trait("Category", "Integration")]
+[Collection(RealCloudCollection.Name)]
 public sealed class TlsOnRealCloudTests : RealCloudTest, IAsyncLifetime
 {
     private readonly TestCa _ca = new();
