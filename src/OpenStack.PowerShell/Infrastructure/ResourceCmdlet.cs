@@ -29,6 +29,21 @@ namespace OpenStack.PowerShell.Infrastructure
             Run(ct => Client.FindAsync(resource, nameOrId, ct, scope));
 
         /// <summary>
+        /// Resolves a list filter given by name or id into <paramref name="value"/> (nothing given: nothing to do).
+        /// False when it could not be resolved: the failure is written as a non-terminating error for that input, and
+        /// the caller lists nothing rather than listing everything unfiltered.
+        /// </summary>
+        protected bool TryResolveFilter<TV>(string? nameOrId, Func<string, TV> resolve, ref TV? value) where TV : class
+        {
+            if (nameOrId == null) return true;
+            TV? found = null;
+            ForEachInput(nameOrId, () => found = resolve(nameOrId));
+            if (found == null) return false;
+            value = found;
+            return true;
+        }
+
+        /// <summary>
         /// What a change acts on: with a wildcard, every match; else, or when the pattern matches nothing (a name or
         /// id may hold '?' or '['), exactly one resource by id or name, or &lt;Noun&gt;NotFound. Each is then confirmed
         /// through ShouldProcess by the caller.

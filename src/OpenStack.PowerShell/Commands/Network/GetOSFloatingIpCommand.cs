@@ -46,23 +46,14 @@ namespace OpenStack.PowerShell.Commands.Network
         protected override bool BeforeListing()
         {
             if (_resolved) return true;
-            var ok = true;
-            if (Network != null) { ok = false; ForEachInput(Network, () => { _networkId = Find(Networks.Resource, Network).Id; ok = true; }); }
-            if (ok && Port != null) { ok = false; ForEachInput(Port, () => { _portId = Find(Ports.Resource, Port).Id; ok = true; }); }
-            if (ok && Server != null)
-            {
-                ok = false;
-                ForEachInput(Server, () =>
-                {
-                    var server = Run(ct => Other<ComputeClient>().FindAsync(Servers.Resource, Server, ct));
-                    _serverPorts = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(
-                        Run(ct => Client.List(Ports.Resource, new ListPortsOptions { DeviceId = server.Id, Limit = 1000 }, ct).AllAsync()), p => p.Id));
-                    ok = true;
-                });
-            }
-            _resolved = ok;
-            return ok;
+            _resolved = TryResolveFilter(Network, n => Find(Networks.Resource, n).Id, ref _networkId)
+                && TryResolveFilter(Port, n => Find(Ports.Resource, n).Id, ref _portId)
+                && TryResolveFilter(Server, n => ServerPortIds(Run(ct => Other<ComputeClient>().FindAsync(Servers.Resource, n, ct))), ref _serverPorts);
+            return _resolved;
         }
+
+        private string[] ServerPortIds(Server server) =>
+            Run(ct => Client.List(Ports.Resource, new ListPortsOptions { DeviceId = server.Id, Limit = 1000 }, ct).AllAsync()).Select(p => p.Id).ToArray();
 
         protected override ListOptions Filters() => new ListFloatingIpsOptions { FloatingNetworkId = _networkId, PortId = _portId, Limit = 1000 };
 

@@ -57,12 +57,10 @@ namespace OpenStack.PowerShell.Commands.Network
         protected override bool BeforeListing()
         {
             if (_resolved) return true;
-            var ok = true;
-            if (Network != null) { ok = false; ForEachInput(Network, () => { _networkId = Find(Networks.Resource, Network).Id; ok = true; }); }
-            if (ok && Server != null) { ok = false; ForEachInput(Server, () => { _deviceId = Run(ct => Other<ComputeClient>().FindAsync(Servers.Resource, Server, ct)).Id; ok = true; }); }
-            if (ok && Router != null) { ok = false; ForEachInput(Router, () => { _deviceId = Find(Routers.Resource, Router).Id; ok = true; }); }
-            _resolved = ok;
-            return ok;
+            _resolved = TryResolveFilter(Network, n => Find(Networks.Resource, n).Id, ref _networkId)
+                && TryResolveFilter(Server, n => Run(ct => Other<ComputeClient>().FindAsync(Servers.Resource, n, ct)).Id, ref _deviceId)
+                && TryResolveFilter(Router, n => Find(Routers.Resource, n).Id, ref _deviceId);
+            return _resolved;
         }
 
         protected override ListOptions Filters() => new ListPortsOptions
