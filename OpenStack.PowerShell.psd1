@@ -56,6 +56,8 @@
         'New-OSSecurityGroupRule'
         'Remove-OSSecurityGroupRule'
         'Get-OSPort'
+        'New-OSPort'
+        'Set-OSPort'
         'Remove-OSPort'
         'Get-OSFloatingIp'
         'New-OSFloatingIp'

@@ -52,6 +52,10 @@ public sealed partial class FakeNeutron
         }
         var after = (JsonObject)port.DeepClone();
         foreach (var (key, value) in changes) after[key] = value?.DeepClone();
+        // Turning port security off while the groups stay (none sent) is a 409; sending groups with it off, a 400 (observed/162, 165).
+        if (!changes.ContainsKey("security_groups") && changes["port_security_enabled"]?.GetValue<bool>() == false && after["security_groups"]!.AsArray().Count > 0)
+            throw new NeutronError(409, "PortSecurityPortHasSecurityGroup",
+                "Port has security group associated. Cannot disable port security or IP address until security group is removed.");
         CheckPortSecurity(after);
     }
 
@@ -93,13 +97,13 @@ public sealed partial class FakeNeutron
                 ? subnets.FirstOrDefault(s => (string?)s["id"] == (string?)sid)
                   ?? throw NeutronError.InvalidInput($"Failed to create port on network {networkId}, because fixed_ips included invalid subnet {sid}.")
                 : subnets.FirstOrDefault(s => address != null && IPNetwork.Parse((string)s["cidr"]!).Contains(IPAddress.Parse(address)))
-                  ?? throw NeutronError.InvalidInput($"IP address {address} is not a valid IP for any of the subnets on the specified network.");
+                  ?? throw new NeutronError(400, "InvalidIpForNetwork", $"IP address {address} is not a valid IP for any of the subnets on the specified network.");
             var subnetId = (string)subnet["id"]!;
             if (address is null) address = NextAddress(subnet);
             else
             {
                 if (!IPNetwork.Parse((string)subnet["cidr"]!).Contains(IPAddress.Parse(address)))
-                    throw NeutronError.InvalidInput($"IP address {address} is not a valid IP for the specified subnet.");
+                    throw new NeutronError(400, "InvalidIpForSubnet", $"IP address {address} is not a valid IP for the specified subnet.");
                 if (Table(NeutronKinds.Ports).Any(p => (string?)p["id"] != portId && p["fixed_ips"]!.AsArray().Any(ip => (string?)ip!["ip_address"] == address && (string?)ip["subnet_id"] == subnetId)))
                     throw new NeutronError(409, "IpAddressAlreadyAllocated", $"IP address {address} already allocated in subnet {subnetId}");
             }

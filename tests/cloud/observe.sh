@@ -91,6 +91,12 @@ EOF
 )
 BAD_BODY=${AUTH_BODY/$OS_PASSWORD/wrong-password}
 J=(-H 'Content-Type: application/json')
+# OSPS_OBSERVE_ONLY=PART: record only the sourced part observe-PART.sh (e.g. neutron-ports)
+if [ -n "${OSPS_OBSERVE_ONLY:-}" ]; then
+  KS=http://127.0.0.1:5000
+  # shellcheck disable=SC1090
+  . "$SCRIPT_DIR/observe-$OSPS_OBSERVE_ONLY.sh"; echo "saved the exchanges in $OUT"; exit 0
+fi
 
 # ---------------------------------------------------------------- Keystone
 call ks-version-root GET "$KS/"
@@ -313,4 +319,9 @@ fi
 # Glance's stores, import and members (observed/100-139)
 # shellcheck source=observe-glance-import.sh
 . "$SCRIPT_DIR/observe-glance-import.sh"
+# Neutron's port creates and updates (observed/150-169)
+if curl -s -o /dev/null -m 3 http://127.0.0.1:9696/; then
+  # shellcheck source=observe-neutron-ports.sh
+  . "$SCRIPT_DIR/observe-neutron-ports.sh"
+fi
 echo "saved the exchanges in $OUT"

@@ -25,6 +25,16 @@ namespace OpenStack.PowerShell.Infrastructure
         /// <summary>The fields to send (called once per resource, after ShouldProcess, so lookups it needs are not made for -WhatIf).</summary>
         protected abstract RequestOptions Changes();
 
+        /// <summary>
+        /// The PUT of <see cref="Changes"/>. A cmdlet overrides it when a change depends on the resource (a port's
+        /// subnets are its network's) or it reads the service's refusals itself; null: it has written the error.
+        /// </summary>
+        protected virtual T? Update(T resource)
+        {
+            var changes = Changes();
+            return Run(ct => Client.UpdateAsync(Resource, resource.Id, changes, ct));
+        }
+
         protected override void BeginProcessing()
         {
             if (ChangeParameters.Any(MyInvocation.BoundParameters.ContainsKey)) return;
@@ -42,9 +52,8 @@ namespace OpenStack.PowerShell.Infrastructure
                     foreach (var resource in Pick(Resource, target))
                     {
                         if (!ShouldProcess(Describe(resource), "Change " + Resource.Noun.Message)) continue;
-                        var changes = Changes();
-                        var updated = Run(ct => Client.UpdateAsync(Resource, resource.Id, changes, ct));
-                        if (PassThru) WriteObject(updated);
+                        var updated = Update(resource);
+                        if (PassThru && updated != null) WriteObject(updated);
                     }
                 });
             }
