@@ -92,6 +92,18 @@ EOF
 BAD_BODY=${AUTH_BODY/$OS_PASSWORD/wrong-password}
 J=(-H 'Content-Type: application/json')
 
+# OSPS_OBSERVE_ONLY=server-networking: only observed/140-159 (a server's security groups and interfaces)
+if [ "${OSPS_OBSERVE_ONLY:-}" = server-networking ]; then
+  NV=http://127.0.0.1:8774/v2.1 NE=http://127.0.0.1:9696/v2.0 PY3=/usr/bin/python3
+  DT=$(curl -sS -m 10 -D - -o /dev/null "${J[@]}" "$KS/v3/auth/tokens" \
+    -d '{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"demo","domain":{"name":"Default"},"password":"'"${OSPS_DEMO_PASSWORD:-osps-demo-pw}"'"}}},"scope":{"project":{"name":"demo","domain":{"name":"Default"}}}}}' \
+    | tr -d '\r' | awk -F': ' 'tolower($1)=="x-subject-token"{print $2}')
+  D=(-H "X-Auth-Token: $DT") MV93=(-H 'OpenStack-API-Version: compute 2.93')
+  # shellcheck source=observe-server-networking.sh
+  . "$SCRIPT_DIR/observe-server-networking.sh"
+  echo "saved the exchanges in $OUT"; exit 0
+fi
+
 # ---------------------------------------------------------------- Keystone
 call ks-version-root GET "$KS/"
 call ks-version-v3 GET "$KS/v3/"
@@ -313,4 +325,9 @@ fi
 # Glance's stores, import and members (observed/100-139)
 # shellcheck source=observe-glance-import.sh
 . "$SCRIPT_DIR/observe-glance-import.sh"
+# A server's security groups and interfaces after boot (observed/140-159)
+if [ -n "${MV93:-}" ]; then
+  # shellcheck source=observe-server-networking.sh
+  . "$SCRIPT_DIR/observe-server-networking.sh"
+fi
 echo "saved the exchanges in $OUT"
