@@ -47,6 +47,9 @@ call nova-interface-attach-port-in-use POST "$NV/servers/$VM/os-interface" "${D[
 # Remove-OSServerInterface: a port the server does not have, then its own
 call nova-interface-detach-not-attached DELETE "$NV/servers/$VM/os-interface/$PORT2" "${D[@]}" "${MV93[@]}"
 call nova-interface-detach-port DELETE "$NV/servers/$VM/os-interface/$PORT3" "${D[@]}" "${MV93[@]}"
+# what the CLI's `server add security group` reads first (Nova's proxy of Neutron's groups, gone at 2.36)
+call nova-os-security-group-show GET "$NV/os-security-groups/$SG" "${D[@]}"
+call nova-os-security-group-show-unknown GET "$NV/os-security-groups/00000000-0000-0000-0000-000000000000" "${D[@]}"
 
 # teardown
 step nova-server-delete DELETE "$NV/servers/$VM" "${D[@]}" "${MV93[@]}"
