@@ -18,6 +18,11 @@ param(
     [string] $NamePrefix = 'reachable'
 )
 $ErrorActionPreference = 'Stop'
+# From OS_* or OS_CLOUD; a runbook test connects first itself (Start-OSTestCloud | Connect-OpenStack).
+if ($env:OS_AUTH_URL -or $env:OS_CLOUD) {
+    "== Connect-OpenStack"
+    Connect-OpenStack | Out-Host
+}
 if (-not (Get-OSNetwork -Name $ExternalNetwork -ErrorAction SilentlyContinue | Where-Object External)) {
     "reachable-server: skipped: this cloud has no external network '$ExternalNetwork' to take a floating IP from (give -ExternalNetwork)."
     return
@@ -26,8 +31,6 @@ $name = "$NamePrefix-" + [guid]::NewGuid().ToString('n').Substring(0, 6)
 $keyFile = [IO.Path]::Combine([IO.Path]::GetTempPath(), "$name.pem")
 $diskFile = [IO.Path]::Combine([IO.Path]::GetTempPath(), "$name.img")
 
-"== Connect-OpenStack"
-Connect-OpenStack | Out-Host
 try {
     "== New-OSKeypair $name (the private key goes to $keyFile)"
     New-OSKeypair $name -PrivateKeyFile $keyFile | Out-Host
@@ -60,7 +63,7 @@ try {
     $fip | Out-Host
 
     "== Get-OSServerConsoleLog $name -Lines 10"
-    Get-OSServerConsoleLog $name -Lines 10 | Out-Host
+    Get-OSServerConsoleLog $name -Lines 10
 
     "== The server with its fixed and floating addresses"
     # Nova learns of the floating IP from Neutron's event; give it a few seconds.
