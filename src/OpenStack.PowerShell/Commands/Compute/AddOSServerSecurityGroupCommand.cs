@@ -1,5 +1,3 @@
-using System.Threading;
-using System.Threading.Tasks;
 using OpenStack.Client.Compute.V2;
 
 namespace OpenStack.PowerShell.Commands.Compute
@@ -12,14 +10,6 @@ namespace OpenStack.PowerShell.Commands.Compute
     [OutputType(typeof(Server))]
     public sealed class AddOSServerSecurityGroupCommand : ServerSecurityGroupCmdlet
     {
-        protected override string Doing => "Add security group";
-
-        protected override Task Send(string serverId, string groupId, CancellationToken cancellationToken) =>
-            Compute.AddSecurityGroupAsync(serverId, groupId, cancellationToken);
-
-        // Nova passes on Neutron's words: "Invalid input for security_groups. Reason: Duplicate items in the list: '<id>'."
-        protected override (string Id, ErrorCategory Category)? Refusal(OpenStackApiException ex) =>
-            (int)ex.StatusCode == 400 && ex.Message.Contains("Duplicate items in the list")
-                ? ("ServerSecurityGroupAlreadyAssociated", ErrorCategory.ResourceExists) : null;
+        public AddOSServerSecurityGroupCommand() : base(add: true) { }
     }
 }

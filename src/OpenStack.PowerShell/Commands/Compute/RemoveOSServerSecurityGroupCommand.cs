@@ -1,5 +1,3 @@
-using System.Threading;
-using System.Threading.Tasks;
 using OpenStack.Client.Compute.V2;
 
 namespace OpenStack.PowerShell.Commands.Compute
@@ -12,14 +10,6 @@ namespace OpenStack.PowerShell.Commands.Compute
     [OutputType(typeof(Server))]
     public sealed class RemoveOSServerSecurityGroupCommand : ServerSecurityGroupCmdlet
     {
-        protected override string Doing => "Remove security group";
-
-        protected override Task Send(string serverId, string groupId, CancellationToken cancellationToken) =>
-            Compute.RemoveSecurityGroupAsync(serverId, groupId, cancellationToken);
-
-        // "Security group <name or id> not associated with the instance <id>"
-        protected override (string Id, ErrorCategory Category)? Refusal(OpenStackApiException ex) =>
-            (int)ex.StatusCode == 404 && ex.Message.Contains("not associated with the instance")
-                ? ("ServerSecurityGroupNotAssociated", ErrorCategory.ObjectNotFound) : null;
+        public RemoveOSServerSecurityGroupCommand() : base(add: false) { }
     }
 }

@@ -11,7 +11,11 @@ namespace OpenStack.PowerShell.Commands.Compute
     /// </summary>
     public abstract class ServerSecurityGroupCmdlet : ServerTargetCmdlet
     {
+        private readonly bool _add;
         private List<(string Id, string Label)>? _groups;
+
+        /// <param name="add">addSecurityGroup, else removeSecurityGroup.</param>
+        protected ServerSecurityGroupCmdlet(bool add) => _add = add;
 
         /// <summary>Security group names, ids or objects (Get-OSSecurityGroup's); a name resolves in the session's project first.</summary>
         [Parameter(Mandatory = true, Position = 1)]
@@ -22,14 +26,25 @@ namespace OpenStack.PowerShell.Commands.Compute
         /// <summary>Return the server as it is afterwards.</summary>
         [Parameter] public SwitchParameter PassThru { get; set; }
 
-        /// <summary>"Add security group", "Remove security group": what ShouldProcess names.</summary>
-        protected abstract string Doing { get; }
+        private string Doing => _add ? "Add security group" : "Remove security group";
 
-        /// <summary>The Nova action.</summary>
-        protected abstract Task Send(string serverId, string groupId, CancellationToken cancellationToken);
+        private Task Send(string serverId, string groupId, CancellationToken cancellationToken) => _add
+            ? Compute.AddSecurityGroupAsync(serverId, groupId, cancellationToken)
+            : Compute.RemoveSecurityGroupAsync(serverId, groupId, cancellationToken);
 
-        /// <summary>The ErrorId and category of Nova's answer when it is the refusal this cmdlet expects, else null.</summary>
-        protected abstract (string Id, ErrorCategory Category)? Refusal(OpenStackApiException ex);
+        /// <summary>
+        /// Nova's refusals a user can act on: adding a group the server has (400, Neutron's words "Invalid input for
+        /// security_groups. Reason: Duplicate items in the list: '&lt;id&gt;'.") and removing one it lacks (404
+        /// "Security group &lt;id&gt; not associated with the instance &lt;id&gt;"), as recorded (observed/145, 143).
+        /// </summary>
+        private (string Id, ErrorCategory Category)? Refusal(OpenStackApiException ex)
+        {
+            if (_add && (int)ex.StatusCode == 400 && ex.Message.Contains("Duplicate items in the list"))
+                return ("ServerSecurityGroupAlreadyAssociated", ErrorCategory.ResourceExists);
+            if (!_add && (int)ex.StatusCode == 404 && ex.Message.Contains("not associated with the instance"))
+                return ("ServerSecurityGroupNotAssociated", ErrorCategory.ObjectNotFound);
+            return null;
+        }
 
         protected override void BeginProcessing()
         {
