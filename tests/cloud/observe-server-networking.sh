@@ -1,8 +1,8 @@
 # Sourced by observe.sh (uses its call, step, step_json, $D, $J, $MV93, $NV, $NE, $GL, $TMP, $OUT, $PY3):
 # a server's security groups and interfaces changed after boot through Nova, as the module's
 # Add-/Remove-OSServerSecurityGroup, Add-/Remove-/Get-OSServerInterface and New-OSServer -SecurityGroup send
-# them (groups by id), recorded as observed/140-159. Alone: tests/cloud/observe.sh --server-networking
-n=139
+# them (groups by id), recorded as observed/170-189. Alone: tests/cloud/observe.sh --server-networking
+n=169
 P=${OSPS_OBSERVE_PREFIX:-observe-sn}
 call neutron-sg-list-default-demo GET "$NE/security-groups?name=default" "${D[@]}"
 DEFAULT_SG=$(sed -n '$p' "$(ls "$OUT"/"$n"-*.txt)" | "$PY3" -c 'import json,sys; print(json.load(sys.stdin)["security_groups"][0]["id"])')

@@ -8,7 +8,7 @@ namespace OpenStack.PowerShell.Tests.Compute;
 
 /// <summary>
 /// Add-/Remove-OSServerSecurityGroup, Get-/Add-/Remove-OSServerInterface and New-OSServer -SecurityGroup/-Port in the
-/// hosted engine against the fake Nova and Neutron (held to the recordings 89-94 and 140-152): the requests, the
+/// hosted engine against the fake Nova and Neutron (held to the recordings 89-94 and 170-182): the requests, the
 /// pipeline, -WhatIf, and Nova's refusals under their own ErrorIds with its message and request id.
 /// </summary>
 public sealed class ServerNetworkingTests : ComputeTest
