@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The main job: builds the module and the osps runbook host, then runs a runbook in the real PowerShell
-# engine with the module loaded. With no arguments it runs examples/quickstart.ps1 against the cloud in
+# engine with the module loaded. With no arguments it runs examples/quickstart.ps1, then
+# examples/reachable-server.ps1 (keypair, security group, routed network, server, floating IP), against the cloud in
 # OS_* (or OS_CLOUD); when neither is set, against the project's fake cloud started on 127.0.0.1.
-#   ./run.sh                      # the quickstart
+#   ./run.sh                      # the quickstart, then reachable-server.ps1
 #   ./run.sh my-runbook.ps1 args  # any runbook
 #   ./run.sh -c 'Get-OSImage'     # one command
 #   ./run.sh -i                   # an interactive prompt
@@ -26,4 +27,11 @@ if [ -z "${OS_AUTH_URL:-}" ] && [ -z "${OS_CLOUD:-}" ]; then
   . <(grep '^export OS_' "$env_file")
   rm -f "$env_file"
 fi
-dotnet "$host" "$@"
+if [ $# -gt 0 ]; then
+  dotnet "$host" "$@"
+else
+  # The main job: the quickstart, then the runbook everyone writes next, a server one could SSH into
+  # (examples/reachable-server.ps1 says itself when it skips: a cloud without an external network "public").
+  dotnet "$host"
+  dotnet "$host" examples/reachable-server.ps1
+fi

@@ -5,21 +5,32 @@
     server shown with both addresses — then deletes everything.
 .DESCRIPTION
     Runs against the cloud in the OS_* variables (or OS_CLOUD). The external network is "public" (devstack's, and
-    tests/cloud/start.sh's); give -ExternalNetwork for another one. Every object is named reachable-<random> and
+    tests/cloud/start.sh's); give -ExternalNetwork for another one. Every object is named <NamePrefix>-<random> (reachable-…) and
     deleted at the end, even on failure.
         ./run.sh examples/reachable-server.ps1
+    (./run.sh with no arguments runs it after the quickstart.) On a cloud without that external network it says it
+    skipped and why, and changes nothing.
 #>
 param(
     [string] $ExternalNetwork = 'public',
-    [string] $Cidr = '10.123.45.0/24'
+    [string] $Cidr = '10.123.45.0/24',
+    # What every object's name starts with (then a random suffix).
+    [string] $NamePrefix = 'reachable'
 )
 $ErrorActionPreference = 'Stop'
-$name = 'reachable-' + [guid]::NewGuid().ToString('n').Substring(0, 6)
+# From OS_* or OS_CLOUD; a runbook test connects first itself (Start-OSTestCloud | Connect-OpenStack).
+if ($env:OS_AUTH_URL -or $env:OS_CLOUD) {
+    "== Connect-OpenStack"
+    Connect-OpenStack | Out-Host
+}
+if (-not (Get-OSNetwork -Name $ExternalNetwork -ErrorAction SilentlyContinue | Where-Object External)) {
+    "reachable-server: skipped: this cloud has no external network '$ExternalNetwork' to take a floating IP from (give -ExternalNetwork)."
+    return
+}
+$name = "$NamePrefix-" + [guid]::NewGuid().ToString('n').Substring(0, 6)
 $keyFile = [IO.Path]::Combine([IO.Path]::GetTempPath(), "$name.pem")
 $diskFile = [IO.Path]::Combine([IO.Path]::GetTempPath(), "$name.img")
 
-"== Connect-OpenStack"
-Connect-OpenStack | Out-Host
 try {
     "== New-OSKeypair $name (the private key goes to $keyFile)"
     New-OSKeypair $name -PrivateKeyFile $keyFile | Out-Host
@@ -40,10 +51,11 @@ try {
     $stream = [IO.File]::Create($diskFile); $stream.SetLength(16MB); $stream.Dispose()
     $image = New-OSImage -Name $name -File $diskFile -DiskFormat raw
 
-    "== New-OSServer $name -Network $name -SecurityGroup $name -KeyName $name -Wait"
+    "== New-OSServer $name -Network $name -SecurityGroup `$group -KeyName $name -Wait"
     $flavor = @(Get-OSFlavor | Where-Object Name -eq 'm1.tiny')[0]
     if (-not $flavor) { $flavor = @(Get-OSFlavor)[0] }
-    $server = New-OSServer -Name $name -Image $image -Flavor $flavor -Network $name -SecurityGroup $name -KeyName $name -Wait
+    # The group object (or its name: resolved in this project first, never another project's group) goes to Nova by id.
+    $server = New-OSServer -Name $name -Image $image -Flavor $flavor -Network $name -SecurityGroup $group -KeyName $name -Wait
     $server | Out-Host
 
     "== New-OSFloatingIp $ExternalNetwork -Server $name (the port that reaches $ExternalNetwork is found)"
@@ -51,7 +63,7 @@ try {
     $fip | Out-Host
 
     "== Get-OSServerConsoleLog $name -Lines 10"
-    Get-OSServerConsoleLog $name -Lines 10 | Out-Host
+    Get-OSServerConsoleLog $name -Lines 10
 
     "== The server with its fixed and floating addresses"
     # Nova learns of the floating IP from Neutron's event; give it a few seconds.
@@ -59,13 +71,13 @@ try {
     $deadline = [DateTime]::UtcNow.AddSeconds(30)
     do {
         $server = Get-OSServer $name
-        $addresses = @($server.Addresses.Values | ForEach-Object { $_ })
-        $floating = @($addresses | Where-Object Type -eq 'floating')
-        if ($floating) { break }
+        if ($server.FloatingAddresses) { break }
         [Threading.Thread]::Sleep(1000)
     } while ([DateTime]::UtcNow -lt $deadline)
-    $addresses | ForEach-Object { "{0,-16} {1}" -f $_.Address, $_.Type } | Out-Host
-    if (-not $floating) { throw "The server does not show its floating IP $($fip.FloatingIpAddress) after 30 s." }
+    $server | Out-Host
+    "Fixed:    $($server.FixedAddresses -join ', ')"
+    "Floating: $($server.FloatingAddresses -join ', ')"
+    if ($server.FloatingAddresses -notcontains $fip.FloatingIpAddress) { throw "The server does not show its floating IP $($fip.FloatingIpAddress) after 30 s." }
     "ssh -i $keyFile cirros@$($fip.FloatingIpAddress)   # on a cloud with real networking"
 }
 finally {

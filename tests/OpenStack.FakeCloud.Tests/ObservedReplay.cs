@@ -139,13 +139,16 @@ public sealed class ObservedReplay(FakeCloud cloud)
     /// <summary>Objects are paired by id when their ids are already paired, else by name (lists come in another order), else by position.</summary>
     private IEnumerable<((int Index, JsonNode? Node), JsonNode?)> Pair(JsonArray real, JsonArray fake)
     {
-        string? Id(JsonNode? n) => n is JsonObject o && o["id"] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? (string?)v : null;
+        // (Nova's interface attachments are identified by their port_id.)
+        string? Id(JsonNode? n) => n is JsonObject o && (o["id"] ?? o["port_id"]) is JsonValue v && v.GetValueKind() == JsonValueKind.String ? (string?)v : null;
         // (The real text has been through Map already: a known id appears as the fake's.)
         var known = _ids.Values.ToHashSet();
         var mapped = real.Select(r => Id(r) is { } id ? _ids.TryGetValue(id, out var f) ? f : known.Contains(id) ? id : null : null).ToList();
-        if (mapped.All(m => m != null) && mapped.All(m => fake.Any(f => Id(f) == m)))
+        if (mapped.Any(m => m != null) && mapped.Where(m => m != null).All(m => fake.Any(f => Id(f) == m)))
         {
-            for (var i = 0; i < real.Count; i++) yield return ((i, real[i]), fake.First(f => Id(f) == mapped[i]));
+            // Those seen before by id; one first seen here (a port only a list names) takes the fake's next unpaired item.
+            var rest = new Queue<JsonNode?>(fake.Where(f => !mapped.Contains(Id(f))));
+            for (var i = 0; i < real.Count; i++) yield return ((i, real[i]), mapped[i] != null ? fake.First(f => Id(f) == mapped[i]) : rest.Dequeue());
             yield break;
         }
         string? Name(JsonNode? n) => n is JsonObject o && o["name"] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? (string?)v : null;

@@ -131,6 +131,8 @@ internal sealed partial class NovaApi(FakeNova nova, FakeGlance glance, FakeIden
             (["flavors"], "POST") => CreateFlavorAsync(ctx, caller),
             (["flavors", var id], "GET") => ShowFlavorAsync(ctx, caller, id),
             (["flavors", var id], "DELETE") => DeleteFlavorAsync(ctx, caller, id),
+            (["os-security-groups"], "GET") => ListProxyGroupsAsync(ctx, caller),
+            (["os-security-groups", var id], "GET") => ShowProxyGroupAsync(ctx, caller, id),
             (["os-keypairs"], "GET") => ListKeypairsAsync(ctx, caller),
             (["os-keypairs"], "POST") => CreateKeypairAsync(ctx, caller),
             (["os-keypairs", var name], "GET") => ShowKeypairAsync(ctx, caller, name),

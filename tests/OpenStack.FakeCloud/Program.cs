@@ -32,6 +32,8 @@ internal static class Program
         if (!quiet) options.Log = line => Console.Error.WriteLine("  [fake cloud] " + line);
 
         await using var cloud = await FakeCloud.StartAsync(options);
+        // Laid out like devstack: the external network "public" (172.24.4.0/24) that floating IPs come from.
+        cloud.Neutron.AddPublicNetwork(cloud.Identity.AdminProjectId);
         Console.Write(cloud.ToEnvironmentScript());
         Console.Out.Flush();
         await Console.Error.WriteLineAsync($"# fake Keystone at {cloud.AuthUrl}, Glance at {cloud.ImageEndpoint}; demo / {FakeIdentity.DemoPassword} is a non-admin user. Ctrl+C stops.");

@@ -91,6 +91,18 @@ EOF
 )
 BAD_BODY=${AUTH_BODY/$OS_PASSWORD/wrong-password}
 J=(-H 'Content-Type: application/json')
+
+# OSPS_OBSERVE_ONLY=server-networking: only observed/170-189 (a server's security groups and interfaces)
+if [ "${OSPS_OBSERVE_ONLY:-}" = server-networking ]; then
+  NV=http://127.0.0.1:8774/v2.1 NE=http://127.0.0.1:9696/v2.0 PY3=/usr/bin/python3
+  DT=$(curl -sS -m 10 -D - -o /dev/null "${J[@]}" "$KS/v3/auth/tokens" \
+    -d '{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"demo","domain":{"name":"Default"},"password":"'"${OSPS_DEMO_PASSWORD:-osps-demo-pw}"'"}}},"scope":{"project":{"name":"demo","domain":{"name":"Default"}}}}}' \
+    | tr -d '\r' | awk -F': ' 'tolower($1)=="x-subject-token"{print $2}')
+  D=(-H "X-Auth-Token: $DT") MV93=(-H 'OpenStack-API-Version: compute 2.93')
+  # shellcheck source=observe-server-networking.sh
+  . "$SCRIPT_DIR/observe-server-networking.sh"
+  echo "saved the exchanges in $OUT"; exit 0
+fi
 # OSPS_OBSERVE_ONLY=PART: record only the sourced part observe-PART.sh (e.g. neutron-ports)
 if [ -n "${OSPS_OBSERVE_ONLY:-}" ]; then
   KS=http://127.0.0.1:5000
@@ -323,5 +335,10 @@ fi
 if curl -s -o /dev/null -m 3 http://127.0.0.1:9696/; then
   # shellcheck source=observe-neutron-ports.sh
   . "$SCRIPT_DIR/observe-neutron-ports.sh"
+fi
+# A server's security groups and interfaces after boot (observed/170-189)
+if [ -n "${MV93:-}" ]; then
+  # shellcheck source=observe-server-networking.sh
+  . "$SCRIPT_DIR/observe-server-networking.sh"
 fi
 echo "saved the exchanges in $OUT"

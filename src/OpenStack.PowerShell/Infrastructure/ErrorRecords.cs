@@ -33,6 +33,10 @@ namespace OpenStack.PowerShell.Infrastructure
             record.ErrorDetails = new ErrorDetails($"{doing} '{name}' failed: {record.Exception.Message}") { RecommendedAction = recommended };
         }
 
+        /// <summary>A service's refusal under an ErrorId of its own, keeping the service's message and request id (From's details).</summary>
+        public static ErrorRecord Specific(Exception exception, string id, ErrorCategory category, string noun, object? target) =>
+            new ErrorRecord(exception, id, category, target) { ErrorDetails = From(exception, noun, target).ErrorDetails };
+
         public static ErrorRecord Create(string id, ErrorCategory category, string message, object? target) =>
             new ErrorRecord(new InvalidOperationException(message), id, category, target);
 

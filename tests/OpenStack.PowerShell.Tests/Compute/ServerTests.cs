@@ -123,18 +123,21 @@ public sealed class ServerTests : ComputeTest
         var image = SeedImage(Unique("img"));
         Cloud.Nova.Networks["private"] = "5e1a3f2c-1111-4e6b-9c1d-000000000001";
         // Nova resolves the groups through Neutron (400 "Security group web not found." otherwise).
-        Cloud.Neutron.AddSecurityGroup("web", Cloud.Identity.AdminProjectId);
+        var web = (string)Cloud.Neutron.AddSecurityGroup(Unique("web"), Cloud.Identity.AdminProjectId)["id"]!;
+        var webName = (string)Cloud.Neutron.SecurityGroups.Single(g => (string?)g["id"] == web)["name"]!;
         Ps.Run("New-OSKeypair -Name $k -PublicKey $pk", new() { ["k"] = "kp-opts", ["pk"] = TestKeys.Ed25519 });
         Cloud.ClearRequests();
         var result = Ps.Run("New-OSServer -Name opts -Image $i -Flavor 2 -Network 5e1a3f2c-1111-4e6b-9c1d-000000000001 -KeyName kp-opts " +
-                            "-SecurityGroup default, web -UserData '#cloud-config' -AvailabilityZone nova -Property @{ role = 'web' }",
-            new() { ["i"] = image.Id });
+                            "-SecurityGroup default, $web -UserData '#cloud-config' -AvailabilityZone nova -Property @{ role = 'web' }",
+            new() { ["i"] = image.Id, ["web"] = webName });
         var server = result.Single<Server>();
         Assert.Equal("BUILD", server.Status);   // no -Wait: as Nova first shows it
         var body = Body(NovaRequests().Single(r => r.Method == "POST")).GetProperty("server");
         Assert.Equal("5e1a3f2c-1111-4e6b-9c1d-000000000001", body.GetProperty("networks")[0].GetProperty("uuid").GetString());
         Assert.Equal("kp-opts", body.GetProperty("key_name").GetString());
-        Assert.Equal(new[] { "default", "web" }, body.GetProperty("security_groups").EnumerateArray().Select(g => g.GetProperty("name").GetString()));
+        // Resolved through Neutron (the session's project's default, not another project's) and sent by id.
+        var defaultId = (string)Cloud.Neutron.SecurityGroups.Single(g => (string?)g["name"] == "default" && (string?)g["project_id"] == Cloud.Identity.AdminProjectId)["id"]!;
+        Assert.Equal(new[] { defaultId, web }, body.GetProperty("security_groups").EnumerateArray().Select(g => g.GetProperty("name").GetString()));
         Assert.Equal(Convert.ToBase64String("#cloud-config"u8.ToArray()), body.GetProperty("user_data").GetString());
         Assert.Equal("nova", body.GetProperty("availability_zone").GetString());
         Assert.Equal("web", body.GetProperty("metadata").GetProperty("role").GetString());
@@ -206,7 +209,8 @@ public sealed class ServerTests : ComputeTest
     {
         SeedServer(Unique("view"));
         var text = Ps.RunFormatted("Get-OSServer");
-        Assert.Matches(@"ID\s+Name\s+Status\s+Networks\s+Image\s+Flavor", text);
+        // The CLI's columns, and the floating address beside the status (where a reachable server's shows first).
+        Assert.Matches(@"ID\s+Name\s+Status\s+Floating IP\s+Networks\s+Image\s+Flavor", text);
     }
 }
 

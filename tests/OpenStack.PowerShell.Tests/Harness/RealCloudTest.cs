@@ -89,12 +89,13 @@ public abstract class RealCloudTest : IDisposable
     }
 
     /// <summary>Runs `openstack ARGS -f json` with the cloud's OS_* (and no others) and parses its output.</summary>
-    protected JsonElement Cli(params string[] args)
+    protected JsonElement Cli(params string[] args) => JsonDocument.Parse(CliText(args.Concat(new[] { "-f", "json" }).ToArray())).RootElement.Clone();
+
+    /// <summary>Runs `openstack ARGS` as given (for commands that print nothing, such as `server add security group`); fails on a non-zero exit.</summary>
+    protected string CliText(params string[] args)
     {
         var start = new ProcessStartInfo("openstack") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var a in args) start.ArgumentList.Add(a);
-        start.ArgumentList.Add("-f");
-        start.ArgumentList.Add("json");
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("OS_", StringComparison.Ordinal)).ToList()) start.Environment.Remove(key);
         foreach (var pair in CloudVariables) start.Environment[pair.Key] = pair.Value;
         using var process = Process.Start(start)!;
@@ -103,7 +104,7 @@ public abstract class RealCloudTest : IDisposable
         var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
         if (process.ExitCode != 0) throw new XunitException($"openstack {string.Join(' ', args)} failed: {stderr.Result}");
-        return JsonDocument.Parse(stdout.Result).RootElement.Clone();
+        return stdout.Result;
     }
 
     public void Dispose() => Ps.Dispose();

@@ -54,6 +54,29 @@ namespace OpenStack.PowerShell.Commands.Compute
             return Run(ct => Other<NetworkClient>().FindAsync(Networks.Resource, text, ct)).Id;
         }
 
+        /// <summary>
+        /// A security group's id and how to name it: objects by their Id, strings through Neutron, a name in the
+        /// session's project first (an admin sees every project's "default"), so Nova is sent an id, never a name
+        /// that could mean another project's group.
+        /// </summary>
+        protected (string Id, string Label) ResolveSecurityGroup(object group)
+        {
+            var baseObject = group is PSObject ps ? ps.BaseObject : group;
+            if (baseObject is SecurityGroup known) return (known.Id, Describe(known));
+            var id = IdOf(group);
+            if (id != null) return (id, id);
+            var found = Run(ct => Other<NetworkClient>().FindInProjectAsync(TextOf(group), CurrentSession.ProjectId, ct));
+            return (found.Id, Describe(found));
+        }
+
+        /// <summary>A port as Neutron has it now (its device may have changed since an object was read): by object, id or name.</summary>
+        protected Port ResolvePort(object port)
+        {
+            var network = Other<NetworkClient>();
+            var id = IdOf(port);
+            return id != null ? Run(ct => network.GetAsync(Ports.Resource, id, ct)) : Run(ct => network.FindAsync(Ports.Resource, TextOf(port), ct));
+        }
+
         protected string ResolveFlavorId(object flavor) =>
             IdOf(flavor) ?? Find(Flavors.Resource, TextOf(flavor), AllFlavors).Id;
 

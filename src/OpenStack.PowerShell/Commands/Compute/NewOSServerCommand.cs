@@ -4,8 +4,9 @@ using OpenStack.Client.Compute.V2;
 namespace OpenStack.PowerShell.Commands.Compute
 {
     /// <summary>
-    /// Creates servers (`openstack server create`). Image, flavor and networks are names, ids or objects with an
-    /// Id (Get-OSImage, Get-OSFlavor, Get-OSNetwork); an image can come down the pipeline. With -Wait it returns
+    /// Creates servers (`openstack server create`). Image, flavor, networks, ports and security groups are names, ids
+    /// or objects with an Id (Get-OSImage, Get-OSFlavor, Get-OSNetwork, Get-OSPort, Get-OSSecurityGroup), all resolved
+    /// before the create request, so a wrong one makes nothing; an image can come down the pipeline. With -Wait it returns
     /// the server once ACTIVE, or fails naming Nova's fault if it goes to ERROR, or after -Timeout seconds.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "OSServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = AutoNetworkSet)]
@@ -15,6 +16,7 @@ namespace OpenStack.PowerShell.Commands.Compute
         private const string AutoNetworkSet = "AutoNetwork";
         private const string NetworkSet = "Network";
         private const string NoNetworkSet = "NoNetwork";
+        private const string PortSet = "Port";
 
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -33,9 +35,16 @@ namespace OpenStack.PowerShell.Commands.Compute
 
         /// <summary>Networks (names, ids or objects with an Id) to attach, one port each.</summary>
         [Parameter(Mandatory = true, ParameterSetName = NetworkSet)]
+        [Parameter(ParameterSetName = PortSet)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completers.NetworkNameCompleter))]
         public object[]? Network { get; set; }
+
+        /// <summary>Existing ports (names, ids or objects) to attach, after the -Network ones; each must be unused.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PortSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.PortNameCompleter))]
+        public object[]? Port { get; set; }
 
         /// <summary>No network at all (networks: none); without -Network or -NoNetwork Nova picks one (networks: auto).</summary>
         [Parameter(Mandatory = true, ParameterSetName = NoNetworkSet)]
@@ -46,9 +55,11 @@ namespace OpenStack.PowerShell.Commands.Compute
         [ValidateNotNullOrEmpty]
         public string? KeyName { get; set; }
 
+        /// <summary>Security groups (names, ids or objects), resolved through Neutron (a name in the session's project first) and sent as ids.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string[]? SecurityGroup { get; set; }
+        [ArgumentCompleter(typeof(Completers.SecurityGroupNameCompleter))]
+        public object[]? SecurityGroup { get; set; }
 
         /// <summary>User data (cloud-init) as text; it is base64-encoded for Nova.</summary>
         [Parameter]
@@ -88,7 +99,8 @@ namespace OpenStack.PowerShell.Commands.Compute
                     KeyName = KeyName, UserData = UserData, AvailabilityZone = AvailabilityZone, Count = Count,
                 };
                 foreach (var network in Network ?? Array.Empty<object>()) options.NetworkIds.Add(ResolveNetworkId(network));
-                foreach (var group in SecurityGroup ?? Array.Empty<string>()) options.SecurityGroups.Add(group);
+                foreach (var port in Port ?? Array.Empty<object>()) options.PortIds.Add(ResolvePort(port).Id);
+                foreach (var group in SecurityGroup ?? Array.Empty<object>()) options.SecurityGroups.Add(ResolveSecurityGroup(group).Id);
                 if (Property != null)
                 {
                     foreach (DictionaryEntry pair in Property) options.Metadata[pair.Key.ToString()!] = pair.Value?.ToString() ?? string.Empty;

@@ -55,6 +55,15 @@ namespace OpenStack.Client.Compute.V2
         [JsonIgnore] public string Networks => string.Join("; ", Addresses.OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => p.Key + "=" + string.Join(", ", p.Value.Select(a => a.Address))));
 
+        /// <summary>The server's own addresses on its networks (OS-EXT-IPS:type "fixed", or untyped), networks by name.</summary>
+        [JsonIgnore] public string[] FixedAddresses => AddressesOf(type => type != "floating");
+
+        /// <summary>The floating IPs Neutron associated with the server's ports, as Nova lists them (OS-EXT-IPS:type "floating").</summary>
+        [JsonIgnore] public string[] FloatingAddresses => AddressesOf(type => type == "floating");
+
+        private string[] AddressesOf(Func<string?, bool> type) => Addresses.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .SelectMany(p => p.Value).Where(a => type(a.Type)).Select(a => a.Address).ToArray();
+
         /// <summary>Image for views: "Booted from volume" like the CLI, else the name, else the id.</summary>
         [JsonIgnore] public string Image => ImageId == null ? "N/A (booted from volume)" : ImageName ?? ImageId;
 

@@ -12,7 +12,8 @@ namespace OpenStack.Client.Compute.V2
         public async Task<(string? Id, string? ReservationId)> CreateServerAsync(CreateServerOptions o, CancellationToken cancellationToken)
         {
             var server = new BodyMap().Set("name", o.Name).Set("imageRef", o.ImageId).Set("flavorRef", o.FlavorId);
-            if (o.NetworkIds.Count > 0) server["networks"] = o.NetworkIds.Select(id => (object)new BodyMap().Set("uuid", id)).ToList();
+            if (o.NetworkIds.Count + o.PortIds.Count > 0)
+                server["networks"] = o.NetworkIds.Select(id => (object)new BodyMap().Set("uuid", id)).Concat(o.PortIds.Select(id => (object)new BodyMap().Set("port", id))).ToList();
             else if (await AtLeastAsync(V2.Microversion.NetworksAutoNone, cancellationToken).ConfigureAwait(false)) server["networks"] = o.NoNetwork ? "none" : "auto";
             server.Set("key_name", o.KeyName)
                 .Set("security_groups", o.SecurityGroups.Count > 0 ? o.SecurityGroups.Select(g => (object)new BodyMap().Set("name", g)).ToList() : null)

@@ -25,10 +25,13 @@ namespace OpenStack.Client.Compute.V2
         public string Name { get; set; } = string.Empty;
         public string ImageId { get; set; } = string.Empty;
         public string FlavorId { get; set; } = string.Empty;
-        /// <summary>Network ids to attach; empty means "auto" (or nothing before 2.37), unless <see cref="NoNetwork"/>.</summary>
+        /// <summary>Network ids to attach (a new port on each); with no <see cref="PortIds"/> either, empty means "auto" (or nothing before 2.37), unless <see cref="NoNetwork"/>.</summary>
         public IList<string> NetworkIds { get; } = new List<string>();
+        /// <summary>Existing ports to attach (networks: [{"port": id}]), after the networks.</summary>
+        public IList<string> PortIds { get; } = new List<string>();
         public bool NoNetwork { get; set; }
         public string? KeyName { get; set; }
+        /// <summary>Security group names or ids (Nova takes either; an id is never ambiguous).</summary>
         public IList<string> SecurityGroups { get; } = new List<string>();
         /// <summary>Plain text; base64-encoded on the way out as Nova requires.</summary>
         public string? UserData { get; set; }

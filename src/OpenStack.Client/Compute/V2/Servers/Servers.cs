@@ -18,6 +18,8 @@ namespace OpenStack.Client.Compute.V2
     [JsonSerializable(typeof(Server))]
     [JsonSerializable(typeof(CreatedServerEnvelope))]
     [JsonSerializable(typeof(CreateImageResult))]
+    [JsonSerializable(typeof(ServerInterfaceList), TypeInfoPropertyName = "InterfaceList")]
+    [JsonSerializable(typeof(ServerInterfaceEnvelope), TypeInfoPropertyName = "InterfaceEnvelope")]
     internal partial class ServerJson : JsonSerializerContext
     {
     }
