@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Benchmarks (issue 5) against the cloud in OS_*, or the local real cloud (tests/cloud/start.sh) when none is set.
+# Benchmarks (issues 5 and 15) against the cloud in OS_*, or the local real cloud (tests/cloud/start.sh) when none is set.
 #   ./bench.sh [--runs N] [--upload-mib N] [--bulk N] [--skip-upload] [--skip-bulk] [--import-mib N] [--skip-import]
-# Prints a Markdown table of medians and ratios against the `openstack` CLI measured in the same run.
+#              [--download-mib N] [--servers N] [--only list,coldstart,upload,download,bulk,import,servers] [--cleanup-servers]
+# Prints a Markdown table of medians and ratios against the `openstack` CLI (or curl) measured in the same run.
+# --only runs some figures alone (e.g. --only coldstart). The servers figure boots N servers (500) in project perf-bench
+# on the first run and keeps them; --cleanup-servers deletes them. pwsh: OSPS_PWSH, else $OSPS_TOOLS_DIR/pwsh, main's .tools, PATH.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 POWERSHELL_TELEMETRY_OPTOUT=1 POWERSHELL_UPDATECHECK=Off
 if [ -z "${OS_AUTH_URL:-}" ]; then
-  tests/cloud/start.sh --services keystone,glance >&2
+  services=all # the servers figure needs Nova; --only without it needs Keystone and Glance alone
+  case " $* " in *" --only "*) case " $* " in *servers*) ;; *) services=keystone,glance ;; esac ;; esac
+  tests/cloud/start.sh --services "$services" >&2
   # shellcheck disable=SC1091
   . "${OSPS_CLOUD_DIR:-/var/tmp/osps-cloud}/openrc"
 fi
