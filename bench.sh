@@ -18,5 +18,9 @@ fi
 # The cold-start figure is for the runbook host as we ship it for CI/containers: published ReadyToRun.
 dotnet publish src/OpenStack.PowerShell.Host -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
   -o out/osps-r2r --nologo -v quiet -clp:ErrorsOnly >&2
+# The linux-x64 ReadyToRun copy of the staged module (out/OpenStack.PowerShell.linux-x64), for the pwsh cold-start figure;
+# the publish above restored crossgen2, the benchmarks' restore brings System.Management.Automation.
+dotnet restore bench/OpenStack.PowerShell.Benchmarks --nologo -v quiet >&2
+dotnet build src/OpenStack.PowerShell -c Release -p:ModuleReadyToRun=true --nologo -v quiet -clp:ErrorsOnly >&2
 dotnet build bench/OpenStack.PowerShell.Benchmarks -c Release --nologo -v quiet -clp:ErrorsOnly >&2
 exec dotnet bench/OpenStack.PowerShell.Benchmarks/bin/Release/net10.0/OpenStack.PowerShell.Benchmarks.dll "$@"

@@ -5,7 +5,7 @@ namespace OpenStack.PowerShell.Benchmarks;
 /// <summary>
 /// Issue 15, figure 1: cold start in real pwsh, the way runbooks run. Alternates, run by run, bare `pwsh -NoProfile -c 1`,
 /// `pwsh -NoProfile -c "Import-Module …; Connect-OpenStack; Get-OSImage -All"` with the staged module, the same with the
-/// ReadyToRun copy of the module's DLLs (the one the osps publish makes, when present), osps itself and the CLI, so that
+/// linux-x64 ReadyToRun copy of the module (out/OpenStack.PowerShell.linux-x64), osps itself and the CLI, so that
 /// load on the machine falls on all of them alike. The module's share is the import run minus the bare run. A traced run
 /// (JitInfo) says how many methods each step JIT-compiles and how long the runtime spent compiling.
 /// </summary>
@@ -17,7 +17,9 @@ internal static class ColdStartBenchmark
     {
         var pwsh = Pwsh();
         if (pwsh == null) { Log.Step("coldstart: no pwsh (set OSPS_PWSH): skipped"); return; }
-        var r2r = Path.Combine(Path.GetDirectoryName(context.Osps)!, "Module", "OpenStack.PowerShell", "OpenStack.PowerShell.psd1");
+        // The linux-x64 ReadyToRun module (bench.sh builds it with -p:ModuleReadyToRun=true), else osps's precompiled copy.
+        var r2r = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(context.Manifest)!)!, "OpenStack.PowerShell.linux-x64", "OpenStack.PowerShell.psd1");
+        if (!File.Exists(r2r)) r2r = Path.Combine(Path.GetDirectoryName(context.Osps)!, "Module", "OpenStack.PowerShell", "OpenStack.PowerShell.psd1");
         var variants = new List<(string Name, string File, string[] Args)>
         {
             ("bare", pwsh, new[] { "-NoProfile", "-c", "1" }),
