@@ -10,8 +10,9 @@ namespace OpenStack.PowerShell.Benchmarks;
 /// <summary>
 /// The benchmarks of issue 5 against the cloud in OS_*: each figure a median of several runs, each comparison a
 /// ratio taken in this same run. Usage (see ../../bench.sh): Benchmarks [--runs N] [--upload-mib N] [--bulk N]
-/// [--skip-upload] [--skip-bulk] [--import-mib N] [--skip-import]. Needs the staged module (out/OpenStack.PowerShell) and the ReadyToRun runbook
-/// host (out/osps-r2r/osps), which bench.sh builds.
+/// [--skip-upload] [--skip-bulk] [--import-mib N] [--skip-import] [--download-mib N] [--servers N]
+/// [--only list,coldstart,upload,download,bulk,import,servers] [--cleanup-servers]. Needs the staged module
+/// (out/OpenStack.PowerShell) and the ReadyToRun runbook host (out/osps-r2r/osps), which bench.sh builds.
 /// </summary>
 internal static class Program
 {
@@ -38,10 +39,14 @@ internal static class Program
         var report = new Report();
         Console.Error.WriteLine($"benchmarks against {Environment.GetEnvironmentVariable("OS_AUTH_URL")}, {options.Runs} runs each, {Environment.ProcessorCount} cores");
 
-        ListBenchmarks.Run(context, report);
-        if (!options.SkipUpload) UploadBenchmark.Run(context, images, options.UploadMib, report);
-        if (!options.SkipBulk) BulkListBenchmark.Run(context, images, options.Bulk, report);
-        if (!options.SkipImport) ImportBenchmark.Run(context, options.ImportMib, report);
+        if (options.CleanupServers) return ServersBenchmark.Cleanup(context);
+        if (options.Includes("list")) ListBenchmarks.Run(context, report);
+        if (options.Includes("coldstart")) ColdStartBenchmark.Run(context, report);
+        if (options.Includes("upload") && !options.SkipUpload) UploadBenchmark.Run(context, images, options.UploadMib, report);
+        if (options.Includes("download")) DownloadBenchmark.Run(context, images, options.DownloadMib, report);
+        if (options.Includes("bulk") && !options.SkipBulk) BulkListBenchmark.Run(context, images, options.Bulk, report);
+        if (options.Includes("import") && !options.SkipImport) ImportBenchmark.Run(context, options.ImportMib, report);
+        if (options.Includes("servers")) ServersBenchmark.Run(context, options.Servers, report);
 
         report.Print(Console.Out);
         return 0;
@@ -65,6 +70,17 @@ internal sealed record BenchContext(string Manifest, string Osps, int Runs)
 
 internal sealed record BenchOptions(int Runs, int UploadMib, int Bulk, bool SkipUpload, bool SkipBulk, int ImportMib = 1024, bool SkipImport = false)
 {
+    public int DownloadMib { get; init; } = 1024;
+    public int Servers { get; init; } = 500;
+    public bool CleanupServers { get; init; }
+
+    /// <summary>--only's figures (comma-separated); every figure when absent.</summary>
+    public IReadOnlyCollection<string>? Only { get; init; }
+
+    private static readonly string[] Figures = { "list", "coldstart", "upload", "download", "bulk", "import", "servers" };
+
+    public bool Includes(string figure) => Only == null || Only.Contains(figure);
+
     public static BenchOptions Parse(string[] args)
     {
         var o = new BenchOptions(5, 1024, 5000, false, false);
@@ -79,10 +95,22 @@ internal sealed record BenchOptions(int Runs, int UploadMib, int Bulk, bool Skip
                 "--skip-bulk" => o with { SkipBulk = true },
                 "--import-mib" => o with { ImportMib = int.Parse(args[++i], CultureInfo.InvariantCulture) },
                 "--skip-import" => o with { SkipImport = true },
+                "--download-mib" => o with { DownloadMib = int.Parse(args[++i], CultureInfo.InvariantCulture) },
+                "--servers" => o with { Servers = int.Parse(args[++i], CultureInfo.InvariantCulture) },
+                "--cleanup-servers" => o with { CleanupServers = true },
+                "--only" => o with { Only = ParseOnly(args[++i]) },
                 _ => throw new ArgumentException("unknown option " + args[i]),
             };
         }
         return o;
+    }
+
+    private static string[] ParseOnly(string value)
+    {
+        var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = names.Except(Figures).ToList();
+        if (unknown.Count > 0) throw new ArgumentException($"--only: unknown figure {string.Join(", ", unknown)} (known: {string.Join(", ", Figures)})");
+        return names;
     }
 }
 

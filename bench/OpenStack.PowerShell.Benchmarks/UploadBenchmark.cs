@@ -59,7 +59,7 @@ internal static class UploadBenchmark
     }
 
     /// <summary>The image endpoint of the catalog, without a version, as the client computes it.</summary>
-    private static string GlanceRoot(BenchContext context)
+    internal static string GlanceRoot(BenchContext context)
     {
         var endpoints = System.Text.Json.JsonDocument.Parse(context.Cli("endpoint", "list", "--service", "image", "--interface", "public", "-f", "json").Stdout).RootElement;
         var url = endpoints[0].GetProperty("URL").GetString()!.TrimEnd('/');

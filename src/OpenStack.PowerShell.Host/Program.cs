@@ -17,9 +17,11 @@ internal static class Program
         Environment.SetEnvironmentVariable("POWERSHELL_DIAGNOSTICS_OPTOUT", "1");
         Environment.SetEnvironmentVariable("POWERSHELL_UPDATECHECK", "Off");
 
+        var trace = StartupTrace.FromEnvironment();
         var host = new ConsoleHost();
         using var runspace = RunspaceFactory.CreateRunspace(host, InitialSessionState.CreateDefault2());
         runspace.Open();
+        trace?.Step("runspace open");
         var manifest = Environment.GetEnvironmentVariable("OSPS_MODULE") ??
                        Path.Combine(AppContext.BaseDirectory, "Module", "OpenStack.PowerShell", "OpenStack.PowerShell.psd1");
         if (!Invoke(runspace, ps => ps.AddCommand("Import-Module").AddParameter("Name", manifest).AddParameter("ErrorAction", "Stop")))
@@ -27,6 +29,7 @@ internal static class Program
             Console.Error.WriteLine($"osps: cannot import the module from {manifest}");
             return 2;
         }
+        trace?.Step("module imported");
 
         if (args.Length > 0 && args[0] is "-h" or "--help" or "-?")
         {
@@ -53,6 +56,7 @@ internal static class Program
                 foreach (var argument in args.Skip(1)) ps.AddArgument(argument);
             });
         }
+        trace?.Step("script run");
         if (host.ExitCode.HasValue) return host.ExitCode.Value;
         if (runspace.SessionStateProxy.GetVariable("LASTEXITCODE") is int code && code != 0) return code;
         return ok ? 0 : 1;

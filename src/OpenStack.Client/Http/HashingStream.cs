@@ -12,15 +12,18 @@ namespace OpenStack.Client.Http
         private readonly Stream _inner;
         private readonly bool _leaveOpen;
         private readonly TransferProgress? _progress;
-        private readonly MD5 _md5 = MD5.Create();
-        private readonly SHA512 _sha512 = SHA512.Create();
+        private readonly MD5? _md5;
+        private readonly SHA512? _sha512;
         private ImageHashes? _result;
 
-        public HashingStream(Stream inner, TransferProgress? progress, bool leaveOpen = true)
+        /// <param name="digests">The digests to compute: a download checks one (hashing costs as much CPU as the transfer), an upload reports both.</param>
+        public HashingStream(Stream inner, TransferProgress? progress, bool leaveOpen = true, ImageDigests digests = ImageDigests.Both)
         {
             _inner = inner;
             _progress = progress;
             _leaveOpen = leaveOpen;
+            if ((digests & ImageDigests.Md5) != 0) _md5 = MD5.Create();
+            if ((digests & ImageDigests.Sha512) != 0) _sha512 = SHA512.Create();
         }
 
         public long BytesHashed { get; private set; }
@@ -30,9 +33,9 @@ namespace OpenStack.Client.Http
         {
             if (_result == null)
             {
-                _md5.TransformFinalBlock(Array.Empty<byte>(), 0, 0);
-                _sha512.TransformFinalBlock(Array.Empty<byte>(), 0, 0);
-                _result = new ImageHashes(Hex(_md5.Hash!), Hex(_sha512.Hash!), BytesHashed);
+                _md5?.TransformFinalBlock(Array.Empty<byte>(), 0, 0);
+                _sha512?.TransformFinalBlock(Array.Empty<byte>(), 0, 0);
+                _result = new ImageHashes(_md5 == null ? null : Hex(_md5.Hash!), _sha512 == null ? null : Hex(_sha512.Hash!), BytesHashed);
             }
             return _result;
         }
@@ -40,8 +43,8 @@ namespace OpenStack.Client.Http
         private void Hash(byte[] buffer, int offset, int count)
         {
             if (count <= 0) return;
-            _md5.TransformBlock(buffer, offset, count, null, 0);
-            _sha512.TransformBlock(buffer, offset, count, null, 0);
+            _md5?.TransformBlock(buffer, offset, count, null, 0);
+            _sha512?.TransformBlock(buffer, offset, count, null, 0);
             BytesHashed += count;
             _progress?.Add(count);
         }
@@ -99,8 +102,8 @@ namespace OpenStack.Client.Http
             {
                 // HttpClient may dispose the request content (and so this stream) before the caller asks for the digests.
                 Finish();
-                _md5.Dispose();
-                _sha512.Dispose();
+                _md5?.Dispose();
+                _sha512?.Dispose();
                 if (!_leaveOpen) _inner.Dispose();
             }
             base.Dispose(disposing);
