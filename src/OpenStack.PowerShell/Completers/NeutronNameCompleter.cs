@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Threading;
 using OpenStack.Client;
 using OpenStack.Client.Network.V2;

@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using OpenStack.Client.Compute.V2;
 
 namespace OpenStack.PowerShell.Commands.Compute

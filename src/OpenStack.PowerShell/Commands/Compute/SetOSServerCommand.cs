@@ -1,8 +1,5 @@
 using System.Collections;
-using System.Collections.Generic;
-using System.Management.Automation;
 using OpenStack.Client.Compute.V2;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Compute
 {

@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using OpenStack.Client.Image.V2.Members;
 
 namespace OpenStack.PowerShell.Commands.Image

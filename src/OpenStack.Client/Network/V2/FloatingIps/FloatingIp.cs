@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Text.Json.Serialization;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Network.V2
 {
     /// <summary>A Neutron floating IP, with the fields `openstack floating ip show` prints.</summary>
