@@ -53,6 +53,13 @@ namespace OpenStack.PowerShell.Completers
             FirstPage(client.List(Subnets.Resource, new ListSubnetsOptions { Limit = 1000 }, cancellationToken)).Select(s => (s.Id, s.Name));
     }
 
+    /// <summary>Completes subnet pool names and ids.</summary>
+    public sealed class SubnetPoolNameCompleter : NeutronNameCompleter
+    {
+        private protected override IEnumerable<(string Id, string? Name)> List(NetworkClient client, CancellationToken cancellationToken) =>
+            FirstPage(client.List(SubnetPools.Resource, new ListSubnetPoolsOptions { Limit = 1000 }, cancellationToken)).Select(p => (p.Id, p.Name));
+    }
+
     /// <summary>Completes router names and ids.</summary>
     public sealed class RouterNameCompleter : NeutronNameCompleter
     {
