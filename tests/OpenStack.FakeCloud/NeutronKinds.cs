@@ -205,8 +205,52 @@ internal static class NeutronKinds
         View = (store, f) => store.FloatingIpView(f),
     };
 
+    /// <summary>
+    /// Subnet pools. Zed writes the three prefix lengths as strings ("26"), and refuses a delete while a subnet takes
+    /// from the pool with a 400 SubnetPoolDeleteError (both seen on the project's cloud).
+    /// </summary>
+    public static readonly NeutronKind SubnetPools = new()
+    {
+        Path = "subnetpools", Singular = "subnetpool", NotFoundType = "SubnetPoolNotFound", NotFoundMessage = "Subnet pool {0} could not be found.",
+        Defaults = () => new JsonObject
+        {
+            ["id"] = null, ["name"] = "", ["tenant_id"] = null, ["default_prefixlen"] = null, ["min_prefixlen"] = null, ["max_prefixlen"] = null,
+            ["is_default"] = false, ["shared"] = false, ["prefixes"] = new JsonArray(), ["ip_version"] = 4, ["default_quota"] = null,
+            ["address_scope_id"] = null, ["description"] = "", ["tags"] = new JsonArray(), ["created_at"] = null, ["updated_at"] = null,
+            ["revision_number"] = 0, ["project_id"] = null,
+        },
+        Writable = ["name", "prefixes", "default_prefixlen", "min_prefixlen", "max_prefixlen", "is_default", "shared", "default_quota", "description"],
+        Updatable = ["name", "prefixes", "default_prefixlen", "min_prefixlen", "max_prefixlen", "is_default", "default_quota", "description"],
+        VisibleToOthers = (p, _) => p["shared"]?.GetValue<bool>() == true,
+        OnCreate = (_, p, _, _) => PrefixLengths(p, p),
+        OnUpdate = (_, p, changes, _) => PrefixLengths(p, changes),
+        OnDelete = (store, p, _) =>
+        {
+            if (store.Table(Subnets).Any(s => (string?)s["subnetpool_id"] == (string?)p["id"]))
+                throw new NeutronError(400, "SubnetPoolDeleteError", "Unable to delete subnet pool: Subnet pool has existing allocations.");
+        },
+    };
+
+    /// <summary>The pool's IP version from its prefixes, Neutron's default lengths (8/32, 64/128), all written as strings.</summary>
+    private static void PrefixLengths(JsonObject pool, JsonObject target)
+    {
+        if (target.ContainsKey("prefixes"))
+        {
+            var prefixes = target["prefixes"]!.AsArray().Select(p => (string)p!).ToList();
+            if (prefixes.Select(p => p.Contains(':')).Distinct().Count() > 1)
+                throw new NeutronError(400, "PrefixVersionMismatch", "Cannot mix IPv4 and IPv6 prefixes in a subnet pool.");
+            if (ReferenceEquals(pool, target)) pool["ip_version"] = prefixes.Any(p => p.Contains(':')) ? 6 : 4;
+            else if (pool["prefixes"]!.AsArray().Select(p => (string)p!).Except(prefixes).Any())
+                throw new NeutronError(400, "IllegalSubnetPoolPrefixUpdate", "Illegal update to prefixes: Existing prefixes must be a subset of the new prefixes.");
+        }
+        var v6 = (int?)pool["ip_version"] == 6;
+        foreach (var (key, fallback) in new[] { ("min_prefixlen", v6 ? "64" : "8"), ("max_prefixlen", v6 ? "128" : "32") })
+            target[key] = target[key] is { } given ? given.ToString() : pool[key]?.ToString() ?? fallback;
+        target["default_prefixlen"] = target["default_prefixlen"] is { } d ? d.ToString() : pool["default_prefixlen"]?.ToString() ?? (string?)target["min_prefixlen"];
+    }
+
     public static readonly IReadOnlyDictionary<string, NeutronKind> ByPath =
-        new[] { Networks, Subnets, Routers, Ports, SecurityGroups, SecurityGroupRules, FloatingIps }.ToDictionary(k => k.Path);
+        new[] { Networks, Subnets, Routers, Ports, SecurityGroups, SecurityGroupRules, FloatingIps, SubnetPools }.ToDictionary(k => k.Path);
 
     /// <summary>A rule as stored: with the keys Neutron shows only inside its group (standard_attr_id, tags).</summary>
     internal static JsonObject NewRule() => new()

@@ -1,12 +1,6 @@
-using System;
 using System.IO;
-using System.Linq;
-using System.Net;
-using System.Net.Http;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using System.Threading;
-using System.Threading.Tasks;
 using OpenStack.Client.Auth;
 
 namespace OpenStack.Client.Http

@@ -1,7 +1,4 @@
-using System;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace OpenStack.Client.Json
 {

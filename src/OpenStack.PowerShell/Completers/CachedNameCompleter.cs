@@ -1,9 +1,5 @@
-using System;
 using System.Collections;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Threading;
 using OpenStack.Client;
@@ -41,7 +37,22 @@ namespace OpenStack.PowerShell.Completers
         protected abstract IEnumerable<(string Id, string? Name)> Load(OpenStackSession session, CancellationToken cancellationToken);
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters) => Complete(wordToComplete, fakeBoundParameters, names: true);
+            CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            Complete(wordToComplete, fakeBoundParameters, names: !TypedAsId(commandAst, wordToComplete));
+
+        /// <summary>
+        /// Whether the word is completed after "-Id": a target parameter's alias Id shares its completer, and what is
+        /// typed as an id is offered ids only, as on a parameter named Id.
+        /// </summary>
+        private static bool TypedAsId(CommandAst? commandAst, string? wordToComplete)
+        {
+            var elements = commandAst?.CommandElements;
+            if (elements == null || elements.Count == 0) return false;
+            var last = elements[elements.Count - 1];
+            var parameter = last as CommandParameterAst;
+            if (parameter == null && elements.Count > 1 && last.Extent.Text == (wordToComplete ?? string.Empty)) parameter = elements[elements.Count - 2] as CommandParameterAst;
+            return parameter != null && string.Equals(parameter.ParameterName, "Id", StringComparison.OrdinalIgnoreCase);
+        }
 
         /// <summary>Names then ids starting with <paramref name="wordToComplete"/>; ids only when <paramref name="names"/> is false (-Id parameters).</summary>
         internal IEnumerable<CompletionResult> Complete(string? wordToComplete, IDictionary fakeBoundParameters, bool names)

@@ -1,9 +1,6 @@
-using System;
 using System.Collections;
-using System.Management.Automation;
 using System.Threading;
 using OpenStack.Client;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Completers
 {

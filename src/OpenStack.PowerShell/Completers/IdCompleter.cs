@@ -1,9 +1,5 @@
-using System;
 using System.Collections;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Reflection;
 
@@ -26,6 +22,10 @@ namespace OpenStack.PowerShell.Completers
             ("OSSubnet", () => new SubnetNameCompleter()),
             ("OSRouter", () => new RouterNameCompleter()),
             ("OSProject", () => new ProjectNameCompleter()),
+            ("OSKeypair", () => new KeypairNameCompleter()),
+            ("OSSecurityGroup", () => new SecurityGroupNameCompleter()),
+            ("OSPort", () => new PortNameCompleter()),
+            ("OSSubnetPool", () => new SubnetPoolNameCompleter()),
         };
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
@@ -64,6 +64,20 @@ namespace OpenStack.PowerShell.Completers
                        completers.Where(p => bare.StartsWith(p.Name, StringComparison.OrdinalIgnoreCase)).OrderByDescending(p => p.Name.Length).Select(p => p.Type).FirstOrDefault();
             });
             return type == null ? null : (CachedNameCompleter?)Activator.CreateInstance(type);
+        }
+    }
+
+    /// <summary>
+    /// Completes the -Name that <see cref="Infrastructure.GetNamedResourceCmdlet{TClient,T}"/> declares for every Get:
+    /// the names of the command's own noun, from the same table as -Id.
+    /// </summary>
+    public sealed class NameCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var completer = IdCompleter.For(commandName);
+            return completer == null ? Enumerable.Empty<CompletionResult>() : completer.Complete(wordToComplete, fakeBoundParameters, names: true);
         }
     }
 }

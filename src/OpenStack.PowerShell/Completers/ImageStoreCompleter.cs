@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using OpenStack.Client;
 using OpenStack.Client.Image.V2;

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using OpenStack.Client;
 using OpenStack.Client.Compute.V2;
@@ -42,24 +40,27 @@ namespace OpenStack.PowerShell.Completers
     }
 
     /// <summary>Completes network names and ids.</summary>
-    public sealed class NetworkNameCompleter : NeutronNameCompleter
+    public sealed class NetworkNameCompleter : NeutronNameCompleter<Client.Network.V2.Network>
     {
-        private protected override IEnumerable<(string Id, string? Name)> List(NetworkClient client, CancellationToken cancellationToken) =>
-            FirstPage(client.List(Networks.Resource, new ListNetworksOptions { Limit = 1000 }, cancellationToken)).Select(n => (n.Id, n.Name));
+        private protected override ResourceDescriptor<Client.Network.V2.Network> Resource => Networks.Resource;
     }
 
     /// <summary>Completes subnet names and ids.</summary>
-    public sealed class SubnetNameCompleter : NeutronNameCompleter
+    public sealed class SubnetNameCompleter : NeutronNameCompleter<Subnet>
     {
-        private protected override IEnumerable<(string Id, string? Name)> List(NetworkClient client, CancellationToken cancellationToken) =>
-            FirstPage(client.List(Subnets.Resource, new ListSubnetsOptions { Limit = 1000 }, cancellationToken)).Select(s => (s.Id, s.Name));
+        private protected override ResourceDescriptor<Subnet> Resource => Subnets.Resource;
+    }
+
+    /// <summary>Completes subnet pool names and ids.</summary>
+    public sealed class SubnetPoolNameCompleter : NeutronNameCompleter<SubnetPool>
+    {
+        private protected override ResourceDescriptor<SubnetPool> Resource => SubnetPools.Resource;
     }
 
     /// <summary>Completes router names and ids.</summary>
-    public sealed class RouterNameCompleter : NeutronNameCompleter
+    public sealed class RouterNameCompleter : NeutronNameCompleter<Router>
     {
-        private protected override IEnumerable<(string Id, string? Name)> List(NetworkClient client, CancellationToken cancellationToken) =>
-            FirstPage(client.List(Routers.Resource, new ListRoutersOptions { Limit = 1000 }, cancellationToken)).Select(r => (r.Id, r.Name));
+        private protected override ResourceDescriptor<Router> Resource => Routers.Resource;
     }
 
     /// <summary>Completes project names and ids: those the user can scope to (GET /v3/auth/projects), as Get-OSProject lists them.</summary>

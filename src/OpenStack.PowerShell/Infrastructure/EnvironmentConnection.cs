@@ -1,4 +1,3 @@
-using System;
 using OpenStack.Client.Auth;
 using OpenStack.Client.Config;
 

@@ -1,6 +1,3 @@
-using System;
-using System.Management.Automation;
-using OpenStack.Client.Http;
 using OpenStack.Client.Image.V2.Imports;
 
 namespace OpenStack.PowerShell.Infrastructure

@@ -1,11 +1,8 @@
-using System;
-using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using OpenStack.Client;
 using OpenStack.Client.Auth;
 using OpenStack.Client.Config;
-using OpenStack.Client.Http;
 
 namespace OpenStack.PowerShell.Infrastructure
 {

@@ -59,11 +59,44 @@ namespace OpenStack.PowerShell.Infrastructure
             return new[] { Find(resource, nameIdOrPattern, scope) };
         }
 
+        /// <summary>
+        /// Names, ids or wildcards of the resources a cmdlet acts on. PowerShell names a parameter after its property,
+        /// so the concrete cmdlet declares the target parameter, named for its noun, and forwards it here:
+        /// <code>
+        /// [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// [Alias("Id"), SupportsWildcards, ArgumentCompleter(typeof(SubnetNameCompleter)), ValidateNotNullOrEmpty]
+        /// public string[]? Subnet { get => Targets; set => Targets = value; }
+        /// </code>
+        /// A piped string binds by value (a name, id or wildcard); a piped object binds its Id by property name.
+        /// </summary>
+        protected string[]? Targets { get; set; }
+
+        /// <summary>What one target names: every wildcard match, or exactly one by id or name (a cmdlet may scope the lookup).</summary>
+        protected virtual IReadOnlyList<T> PickTargets(string target) => Pick(Resource, target);
+
+        /// <summary>
+        /// Resolves each of <see cref="Targets"/> on its own (a failure is reported and the next is still handled) and
+        /// hands every match to <paramref name="process"/>, which confirms it through ShouldProcess.
+        /// </summary>
+        protected void ForEachTarget(Action<T> process)
+        {
+            foreach (var target in Targets ?? Array.Empty<string>())
+            {
+                ForEachInput(target, () =>
+                {
+                    foreach (var resource in PickTargets(target)) process(resource);
+                });
+            }
+        }
+
         /// <summary>Whether a switch was given at all, so -X:$false sends false and no -X sends nothing.</summary>
         protected bool? Bound(string parameter, SwitchParameter value) =>
             MyInvocation.BoundParameters.ContainsKey(parameter) ? value.IsPresent : (bool?)null;
 
+        /// <summary>A value parameter only when it was given, so that an unset one sends nothing.</summary>
+        protected int? Given(string parameter, int value) => MyInvocation.BoundParameters.ContainsKey(parameter) ? value : (int?)null;
+
         /// <summary>"name (id)", or the id alone for a resource without a name: what ShouldProcess and Verbose show.</summary>
-        protected static string Describe(IResource resource) => string.IsNullOrEmpty(resource.Name) ? resource.Id : $"{resource.Name} ({resource.Id})";
+        protected static string Describe(IResource resource) => string.IsNullOrEmpty(resource.Name) || resource.Name == resource.Id ? resource.Id : $"{resource.Name} ({resource.Id})";
     }
 }

@@ -1,15 +1,12 @@
 namespace OpenStack.PowerShell.Infrastructure
 {
     /// <summary>
-    /// The generic Set-OS&lt;Noun&gt;: the cmdlet declares its target parameter (forwarded to <see cref="Targets"/>) and
-    /// its change parameters; one PUT of only the fields given per resource, through ShouldProcess. No change
+    /// The generic Set-OS&lt;Noun&gt;: the cmdlet declares its target parameter (see <see cref="ResourceCmdlet{TClient,T}.Targets"/>)
+    /// and its change parameters; one PUT of only the fields given per resource, through ShouldProcess. No change
     /// parameter at all is a terminating &lt;Noun&gt;NoChangeGiven before anything is sent.
     /// </summary>
     public abstract class SetResourceCmdlet<TClient, T> : ResourceCmdlet<TClient, T> where TClient : ServiceClient where T : class, IResource
     {
-        /// <summary>Names, ids or wildcards of the resources to change.</summary>
-        protected string[]? Targets { get; set; }
-
         /// <summary>Write each resource as it is after the change.</summary>
         [Parameter] public SwitchParameter PassThru { get; set; }
 
@@ -43,20 +40,14 @@ namespace OpenStack.PowerShell.Infrastructure
             ThrowTerminatingError(ErrorRecords.Create(ErrorNoun + "NoChangeGiven", ErrorCategory.InvalidArgument, $"Nothing to change: give {list}.", null));
         }
 
-        protected override void ProcessRecord()
+        protected override void ProcessRecord() => ForEachTarget(Process);
+
+        /// <summary>Changes one resource, through ShouldProcess (a cmdlet whose change takes more than one request overrides it).</summary>
+        protected virtual void Process(T resource)
         {
-            foreach (var target in Targets!)
-            {
-                ForEachInput(target, () =>
-                {
-                    foreach (var resource in Pick(Resource, target))
-                    {
-                        if (!ShouldProcess(Describe(resource), "Change " + Resource.Noun.Message)) continue;
-                        var updated = Update(resource);
-                        if (PassThru && updated != null) WriteObject(updated);
-                    }
-                });
-            }
+            if (!ShouldProcess(Describe(resource), "Change " + Resource.Noun.Message)) return;
+            var updated = Update(resource);
+            if (PassThru && updated != null) WriteObject(updated);
         }
     }
 }

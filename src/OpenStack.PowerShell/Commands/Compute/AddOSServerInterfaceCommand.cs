@@ -7,7 +7,7 @@ namespace OpenStack.PowerShell.Commands.Compute
     /// Nova gives a server a second port on a network it is already on without a word; that is refused here before
     /// any request (ServerNetworkAlreadyAttached) unless -Force is given (or the port is passed with -Port).
     /// </summary>
-    [Cmdlet(VerbsCommon.Add, "OSServerInterface", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = NameOrIdSet)]
+    [Cmdlet(VerbsCommon.Add, "OSServerInterface", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ServerInterface))]
     public sealed class AddOSServerInterfaceCommand : ServerTargetCmdlet
     {

@@ -6,7 +6,7 @@ namespace OpenStack.PowerShell.Commands.Compute
     /// Adds security groups to servers (`openstack server add security group`): Nova applies each to every port of
     /// the server. A group the server already has is Nova's 400 (ServerSecurityGroupAlreadyAssociated).
     /// </summary>
-    [Cmdlet(VerbsCommon.Add, "OSServerSecurityGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = NameOrIdSet)]
+    [Cmdlet(VerbsCommon.Add, "OSServerSecurityGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Server))]
     public sealed class AddOSServerSecurityGroupCommand : ServerSecurityGroupCmdlet
     {

@@ -1,10 +1,9 @@
-using System.Management.Automation;
 using OpenStack.Client.Compute.V2;
 
 namespace OpenStack.PowerShell.Commands.Compute
 {
     /// <summary>Reads a server's console log (`openstack console log show`): one string per line, the last -Lines only when given.</summary>
-    [Cmdlet(VerbsCommon.Get, "OSServerConsoleLog", DefaultParameterSetName = NameOrIdSet)]
+    [Cmdlet(VerbsCommon.Get, "OSServerConsoleLog")]
     [OutputType(typeof(string))]
     public sealed class GetOSServerConsoleLogCommand : ServerTargetCmdlet
     {

@@ -3,7 +3,7 @@ using OpenStack.Client.Compute.V2;
 namespace OpenStack.PowerShell.Commands.Compute
 {
     /// <summary>Lists servers' interfaces (`openstack port list --server`, as Nova sees them: os-interface): port, network, MAC, state, addresses.</summary>
-    [Cmdlet(VerbsCommon.Get, "OSServerInterface", DefaultParameterSetName = NameOrIdSet)]
+    [Cmdlet(VerbsCommon.Get, "OSServerInterface")]
     [OutputType(typeof(ServerInterface))]
     public sealed class GetOSServerInterfaceCommand : ServerTargetCmdlet
     {

@@ -8,7 +8,7 @@ namespace OpenStack.PowerShell.Commands.Compute
     /// With -Wait it waits for the state the action leads to. Each server is handled on its own: a refusal
     /// (ServerStateConflict, naming the state Nova saw) is reported and the next server is still acted on.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "OSServerAction", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = NameOrIdSet)]
+    [Cmdlet(VerbsLifecycle.Invoke, "OSServerAction", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Server), typeof(Client.Image.V2.Image))]
     public sealed class InvokeOSServerActionCommand : ServerTargetCmdlet
     {

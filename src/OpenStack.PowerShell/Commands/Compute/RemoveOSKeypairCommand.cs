@@ -5,30 +5,13 @@ namespace OpenStack.PowerShell.Commands.Compute
     /// <summary>Deletes keypairs (`openstack keypair delete`). Servers built with the key keep it.</summary>
     [Cmdlet(VerbsCommon.Remove, "OSKeypair", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveOSKeypairCommand : ComputeCmdlet
+    public sealed class RemoveOSKeypairCommand : RemoveResourceCmdlet<ComputeClient, Keypair>
     {
+        /// <summary>Keypair names or wildcards (a keypair's name is its id); Get-OSKeypair's objects bind by Name.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(KeypairNameCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[]? Name { get; set; }
+        [Alias("Keypair", "Id"), SupportsWildcards, ArgumentCompleter(typeof(KeypairNameCompleter)), ValidateNotNullOrEmpty]
+        public string[]? Name { get => Targets; set => Targets = value; }
 
-        protected override string ErrorNoun => "Keypair";
-
-        protected override void ProcessRecord()
-        {
-            foreach (var name in Name!)
-            {
-                ForEachInput(name, () =>
-                {
-                    foreach (var keypair in Pick(Keypairs.Resource, name))
-                    {
-                        if (!ShouldProcess(keypair.Name, "Delete keypair")) continue;
-                        Run(ct => Compute.DeleteAsync(Keypairs.Resource, keypair.Name, ct));
-                        WriteVerbose($"Deleted keypair {keypair.Name}.");
-                    }
-                });
-            }
-        }
+        protected override ResourceDescriptor<Keypair> Resource => Keypairs.Resource;
     }
 }

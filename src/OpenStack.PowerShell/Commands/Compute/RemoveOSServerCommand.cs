@@ -3,7 +3,7 @@ using OpenStack.Client.Compute.V2;
 namespace OpenStack.PowerShell.Commands.Compute
 {
     /// <summary>Deletes servers (`openstack server delete [--wait]`).</summary>
-    [Cmdlet(VerbsCommon.Remove, "OSServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = NameOrIdSet)]
+    [Cmdlet(VerbsCommon.Remove, "OSServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemoveOSServerCommand : ServerTargetCmdlet
     {

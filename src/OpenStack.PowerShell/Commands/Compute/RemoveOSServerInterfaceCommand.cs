@@ -7,7 +7,7 @@ namespace OpenStack.PowerShell.Commands.Compute
     /// the server does not have, so that is checked first (ServerInterfaceNotAttached). A port Nova made for the
     /// server (at boot or by Add-OSServerInterface -Network) is deleted with it; a port the user made is kept.
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "OSServerInterface", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = NameOrIdSet)]
+    [Cmdlet(VerbsCommon.Remove, "OSServerInterface", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemoveOSServerInterfaceCommand : ServerTargetCmdlet
     {

@@ -6,7 +6,7 @@ namespace OpenStack.PowerShell.Commands.Compute
     /// Removes security groups from servers (`openstack server remove security group`), from every port of the
     /// server. A group the server does not have is Nova's 404 (ServerSecurityGroupNotAssociated).
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "OSServerSecurityGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = NameOrIdSet)]
+    [Cmdlet(VerbsCommon.Remove, "OSServerSecurityGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(Server))]
     public sealed class RemoveOSServerSecurityGroupCommand : ServerSecurityGroupCmdlet
     {

@@ -1,8 +1,5 @@
 using System.Collections;
-using System.Collections.Generic;
-using System.Management.Automation;
 using OpenStack.Client.Compute.V2;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Compute
 {
@@ -11,17 +8,13 @@ namespace OpenStack.PowerShell.Commands.Compute
     /// --description --property`, `server unset --property`): PUT /servers/{id}, POST /servers/{id}/metadata and
     /// DELETE /servers/{id}/metadata/{key}, only for what is given.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "OSServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = NameOrIdSet)]
+    [Cmdlet(VerbsCommon.Set, "OSServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Server))]
-    public sealed class SetOSServerCommand : ServerTargetCmdlet
+    public sealed class SetOSServerCommand : SetResourceCmdlet<ComputeClient, Server>
     {
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? Name { get; set; }
-
-        [Parameter]
-        [ValidateNotNull]
-        public string? Description { get; set; }
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id"), SupportsWildcards, ArgumentCompleter(typeof(ServerNameCompleter)), ValidateNotNullOrEmpty]
+        public string[]? Server { get => Targets; set => Targets = value; }
 
         /// <summary>Metadata to set: @{ role = 'web' }; other keys are kept.</summary>
         [Parameter]
@@ -33,29 +26,25 @@ namespace OpenStack.PowerShell.Commands.Compute
         [ValidateNotNullOrEmpty]
         public string[]? RemoveProperty { get; set; }
 
-        [Parameter] public SwitchParameter PassThru { get; set; }
+        protected override ResourceDescriptor<Server> Resource => Servers.Resource;
 
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            if (Name == null && Description == null && Property == null && RemoveProperty == null)
-                ThrowTerminatingError(ErrorRecords.Create("ServerNoChangeGiven", ErrorCategory.InvalidArgument,
-                    "Nothing to change: give -Name, -Description, -Property or -RemoveProperty.", null));
-        }
+        protected override string[] ChangeParameters => new[] { nameof(Name), nameof(Description), nameof(Property), nameof(RemoveProperty) };
 
+        protected override RequestOptions Changes() => new UpdateServerOptions { Name = Name, Description = Description };
+
+        /// <summary>The PUT only for a new name or description; metadata has its own requests.</summary>
         protected override void Process(Server server)
         {
-            if (!ShouldProcess($"{server.Name} ({server.Id})", "Change server")) return;
-            if (Name != null || Description != null)
-                Run(ct => Compute.UpdateAsync(Servers.Resource, server.Id, new UpdateServerOptions { Name = Name, Description = Description }, ct));
+            if (!ShouldProcess(Describe(server), "Change server")) return;
+            if (Name != null || Description != null) Run(ct => Client.UpdateAsync(Resource, server.Id, Changes(), ct));
             if (Property != null && Property.Count > 0)
             {
                 var items = new Dictionary<string, string>();
                 foreach (DictionaryEntry entry in Property) items[entry.Key.ToString()!] = entry.Value?.ToString() ?? string.Empty;
-                Run(ct => Compute.SetMetadataAsync(server.Id, items, ct));
+                Run(ct => Client.SetMetadataAsync(server.Id, items, ct));
             }
-            foreach (var key in RemoveProperty ?? new string[0]) Run(ct => Compute.DeleteMetadataAsync(server.Id, key, ct));
-            if (PassThru) WriteObject(Run(ct => Compute.GetAsync(Servers.Resource, server.Id, ct)));
+            foreach (var key in RemoveProperty ?? new string[0]) Run(ct => Client.DeleteMetadataAsync(server.Id, key, ct));
+            if (PassThru) WriteObject(Run(ct => Client.GetAsync(Resource, server.Id, ct)));
         }
     }
 }

@@ -6,39 +6,15 @@ namespace OpenStack.PowerShell.Commands.Identity
     /// Lists projects: by default those the user can scope to (GET /v3/auth/projects, allowed for everyone);
     /// with -All every project of the cloud (GET /v3/projects, an admin call, as `openstack project list`).
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "OSProject")]
+    [Cmdlet(VerbsCommon.Get, "OSProject", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(Project))]
-    public sealed class GetOSProjectCommand : ResourceCmdlet<IdentityClient, Project>
+    public sealed class GetOSProjectCommand : GetNamedResourceCmdlet<IdentityClient, Project>
     {
-        [Parameter(Position = 0)]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(Completers.ProjectNameCompleter))]
-        public string[]? Name { get; set; }
+        [Parameter(ParameterSetName = ListSet)] public SwitchParameter All { get; set; }
 
-        [Parameter] public SwitchParameter All { get; set; }
+        /// <summary>One project by id is GET /v3/projects/{id}, which Keystone allows a member for their own project.</summary>
+        protected override ResourceDescriptor<Project> Resource => All || ParameterSetName == IdSet ? Projects.Resource : Projects.OwnResource;
 
-        protected override ResourceDescriptor<Project> Resource => Projects.Resource;
-
-        protected override void EndProcessing()
-        {
-            var filter = new NameFilter(Name);
-            ForEachInput(null, () =>
-            {
-                var pager = Client.List(All ? Projects.Resource : Projects.OwnResource, null, CancellationToken);
-                System.Collections.Generic.IReadOnlyList<Project>? page;
-                while ((page = Run(_ => pager.NextPageAsync())) != null)
-                {
-                    foreach (var project in page)
-                    {
-                        if (filter.Matches(project.Name)) WriteObject(project);
-                    }
-                }
-            });
-            foreach (var missing in filter.UnmatchedLiterals())
-            {
-                WriteFailure(new Client.Http.ResourceNotFoundException(Projects.Noun, missing), missing);
-            }
-        }
+        protected override ListOptions Filters() => new AllOptions();
     }
 }

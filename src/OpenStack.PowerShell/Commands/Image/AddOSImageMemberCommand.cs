@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using OpenStack.Client.Image.V2.Members;
 
 namespace OpenStack.PowerShell.Commands.Image
@@ -7,7 +6,7 @@ namespace OpenStack.PowerShell.Commands.Image
     /// Shares an image with a project (`openstack image add project`): the member starts "pending" until that project
     /// accepts with Set-OSImageMember. Only images with visibility "shared" have members.
     /// </summary>
-    [Cmdlet(VerbsCommon.Add, "OSImageMember", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = NameOrIdSet)]
+    [Cmdlet(VerbsCommon.Add, "OSImageMember", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImageMember))]
     public sealed class AddOSImageMemberCommand : ImageMemberCmdlet
     {

@@ -1,9 +1,4 @@
-using System;
-using System.Management.Automation;
-using OpenStack.Client.Http;
 using OpenStack.Client.Image.V2.Imports;
-using OpenStack.PowerShell.Completers;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Image
 {
@@ -11,29 +6,14 @@ namespace OpenStack.PowerShell.Commands.Image
     /// Copies active images into more stores with Glance's copy-image import (`openstack image import --method copy-image`).
     /// Every store must succeed unless -AllowFailure; -Wait waits until every asked store has the image.
     /// </summary>
-    [Cmdlet(VerbsCommon.Copy, "OSImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = NameOrIdSet)]
+    [Cmdlet(VerbsCommon.Copy, "OSImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Client.Image.V2.Image))]
-    public sealed class CopyOSImageCommand : ImageTargetCmdlet
+    public sealed class CopyOSImageCommand : ImageImportCmdlet
     {
-        /// <summary>The stores to copy the image into.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(ImageStoreCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[]? Store { get; set; }
-
-        /// <summary>Copy into every store that does not have the image yet.</summary>
-        [Parameter] public SwitchParameter AllStores { get; set; }
-
-        /// <summary>all_stores_must_succeed = false: a store that fails is reported in FailedStores, not as an error.</summary>
-        [Parameter] public SwitchParameter AllowFailure { get; set; }
-
-        /// <summary>Wait until every asked store has the image.</summary>
-        [Parameter] public new SwitchParameter Wait { get; set; }
-
-        /// <summary>With -Wait: seconds the copy may stand still before it is given up.</summary>
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int Timeout { get; set; } = 600;
+        /// <summary>Image names, ids or wildcards; images (and image members, by ImageId) bind from the pipeline.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "ImageId"), SupportsWildcards, ArgumentCompleter(typeof(ImageNameCompleter)), ValidateNotNullOrEmpty]
+        public string[]? Image { get => Targets; set => Targets = value; }
 
         protected override void BeginProcessing()
         {
@@ -42,30 +22,15 @@ namespace OpenStack.PowerShell.Commands.Image
                     "Say where to copy the image: -Store <name[]> or -AllStores (one of them).", null));
         }
 
-        protected override void Process(Client.Image.V2.Image image)
+        protected override void ProcessRecord() => ForEachTarget(Copy);
+
+        private void Copy(Client.Image.V2.Image image)
         {
-            var options = new ImportOptions(ImportMethods.CopyImage) { AllStores = AllStores, AllowFailure = AllowFailure };
-            foreach (var store in Store ?? Array.Empty<string>()) options.Stores.Add(store);
+            var options = ImportOptionsFor(ImportMethods.CopyImage);
             var importer = new ImageImporter(Client);
             var stores = Run(ct => importer.PrepareAsync(options, ct));
             if (!ShouldProcess(Describe(image), $"Copy image to store(s) {string.Join(", ", stores)}")) return;
-            var progress = new ImportProgress();
-            var meter = new ImportProgressMeter(this, $"Copying image {Describe(image)}", progress, null);
-            var waiter = Wait ? new ImportWaiter(Client, TimeSpan.FromSeconds(Timeout)) : null;
-            try
-            {
-                WriteObject(base.Wait(Start(ct => importer.CopyAsync(image, options, stores, waiter, progress, ct)), meter.Tick));
-            }
-            catch (OpenStackException) when (CancellationToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-            finally
-            {
-                // The last state seen (a short import may end between two ticks), then done.
-                meter.Tick();
-                meter.Complete();
-            }
+            RunImport($"Copying image {Describe(image)}", null, (waiter, progress, ct) => importer.CopyAsync(image, options, stores, waiter, progress, ct));
         }
     }
 }

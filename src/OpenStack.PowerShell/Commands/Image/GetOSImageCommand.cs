@@ -9,15 +9,8 @@ namespace OpenStack.PowerShell.Commands.Image
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "OSImage", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(Client.Image.V2.Image))]
-    public sealed class GetOSImageCommand : GetResourceCmdlet<ImageClient, Client.Image.V2.Image>
+    public sealed class GetOSImageCommand : GetNamedResourceCmdlet<ImageClient, Client.Image.V2.Image>
     {
-
-        [Parameter(Position = 0, ParameterSetName = ListSet)]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ImageNameCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[]? Name { get; set; }
-
         [Parameter(ParameterSetName = ListSet)]
         [ValidateSet("public", "private", "shared", "community", "all", IgnoreCase = true)]
         public string? Visibility { get; set; }
@@ -56,8 +49,6 @@ namespace OpenStack.PowerShell.Commands.Image
         public int PageSize { get; set; } = 1000;
 
         protected override ResourceDescriptor<Client.Image.V2.Image> Resource => Images.Resource;
-
-        protected override string[]? Names => Name;
 
         protected override ListOptions Filters()
         {

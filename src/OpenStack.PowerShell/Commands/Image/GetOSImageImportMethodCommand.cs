@@ -1,7 +1,5 @@
-using System.Management.Automation;
 using OpenStack.Client.Image.V2;
 using OpenStack.Client.Image.V2.Imports;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Image
 {

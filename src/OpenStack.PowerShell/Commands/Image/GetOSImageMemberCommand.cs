@@ -1,10 +1,9 @@
-using System.Management.Automation;
 using OpenStack.Client.Image.V2.Members;
 
 namespace OpenStack.PowerShell.Commands.Image
 {
     /// <summary>Lists the projects an image is shared with and what each said (`openstack image member list`).</summary>
-    [Cmdlet(VerbsCommon.Get, "OSImageMember", DefaultParameterSetName = NameOrIdSet)]
+    [Cmdlet(VerbsCommon.Get, "OSImageMember")]
     [OutputType(typeof(ImageMember))]
     public sealed class GetOSImageMemberCommand : ImageMemberCmdlet
     {

@@ -1,8 +1,5 @@
-using System.Management.Automation;
 using OpenStack.Client.Image.V2;
 using OpenStack.Client.Image.V2.Stores;
-using OpenStack.PowerShell.Completers;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Image
 {

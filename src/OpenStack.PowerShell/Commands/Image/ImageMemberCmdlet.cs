@@ -1,7 +1,5 @@
-using System.Management.Automation;
 using System.Text.RegularExpressions;
 using OpenStack.Client.Identity.V3;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Image
 {

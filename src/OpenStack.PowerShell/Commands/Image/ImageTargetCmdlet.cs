@@ -3,43 +3,19 @@ using OpenStack.Client.Image.V2;
 namespace OpenStack.PowerShell.Commands.Image
 {
     /// <summary>
-    /// Base of the cmdlets that act on existing images: they take names or ids (-Image), or image objects
-    /// from the pipeline (-InputObject), and resolve each to one image before acting.
+    /// Base of the cmdlets that act on existing images (Set-, Save-, Copy-, Remove-OSImage and the member cmdlets):
+    /// the one target convention, -Image (aliases Id, and ImageId so that image members pipe in too).
     /// </summary>
     public abstract class ImageTargetCmdlet : ResourceCmdlet<ImageClient, Client.Image.V2.Image>
     {
-        protected const string NameOrIdSet = "NameOrId";
-        protected const string ObjectSet = "Object";
-
         /// <summary>Image names, ids or wildcards. A plain name must match exactly one image; a wildcard acts on each match.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameOrIdSet, ValueFromPipeline = true)]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ImageNameCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[]? Image { get; set; }
-
-        /// <summary>Images from Get-OSImage.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ObjectSet, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public Client.Image.V2.Image[]? InputObject { get; set; }
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "ImageId"), SupportsWildcards, ArgumentCompleter(typeof(ImageNameCompleter)), ValidateNotNullOrEmpty]
+        public string[]? Image { get => Targets; set => Targets = value; }
 
         protected override ResourceDescriptor<Client.Image.V2.Image> Resource => Images.Resource;
 
-        protected override void ProcessRecord()
-        {
-            if (InputObject != null)
-            {
-                foreach (var image in InputObject) ForEachInput(image, () => Process(image));
-                return;
-            }
-            foreach (var nameOrId in Image ?? Array.Empty<string>())
-            {
-                ForEachInput(nameOrId, () =>
-                {
-                    foreach (var image in Pick(Resource, nameOrId)) Process(image);
-                });
-            }
-        }
+        protected override void ProcessRecord() => ForEachTarget(Process);
 
         /// <summary>Acts on one resolved image; client exceptions become non-terminating errors.</summary>
         protected abstract void Process(Client.Image.V2.Image image);

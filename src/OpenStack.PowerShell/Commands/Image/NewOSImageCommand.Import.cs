@@ -1,47 +1,19 @@
-using System;
 using System.IO;
-using System.Management.Automation;
-using OpenStack.Client.Http;
 using OpenStack.Client.Image.V2;
 using OpenStack.Client.Image.V2.Imports;
-using OpenStack.PowerShell.Completers;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Image
 {
-    /// <summary>New-OSImage's import parameters: -Uri (web-download) and -File -UseImport (stage + glance-direct).</summary>
+    /// <summary>New-OSImage's imports: -Uri (web-download) and -File -UseImport (stage + glance-direct); the store and wait parameters are ImageImportCmdlet's.</summary>
     public sealed partial class NewOSImageCommand
     {
         /// <summary>Stage the file and import it with glance-direct (what import plugins such as conversion need), instead of a plain upload.</summary>
         [Parameter(ParameterSetName = FileSet)] public SwitchParameter UseImport { get; set; }
 
-        /// <summary>The stores to put the data in (a plain upload takes one; an import several). Default: Glance's default store.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(ImageStoreCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[]? Store { get; set; }
-
-        /// <summary>Import into every store Glance has.</summary>
-        [Parameter] public SwitchParameter AllStores { get; set; }
-
-        /// <summary>all_stores_must_succeed = false: the import ends active if at least one store got the data (default: every store must).</summary>
-        [Parameter] public SwitchParameter AllowFailure { get; set; }
-
-        /// <summary>Wait until the image is active in every asked store, showing the stores done and Glance's task message.</summary>
-        [Parameter] public new SwitchParameter Wait { get; set; }
-
-        /// <summary>With -Wait: seconds the import may stand still (no change of status, stores or task message) before it is given up.</summary>
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int Timeout { get; set; } = 600;
-
         private void ProcessImport(CreateImageOptions options, string path)
         {
-            var import = new ImportOptions(ParameterSetName == UriSet ? ImportMethods.WebDownload : ImportMethods.GlanceDirect)
-            {
-                Uri = Uri, AllStores = AllStores, AllowFailure = AllowFailure,
-            };
-            foreach (var store in Store ?? Array.Empty<string>()) import.Stores.Add(store);
+            var import = ImportOptionsFor(ParameterSetName == UriSet ? ImportMethods.WebDownload : ImportMethods.GlanceDirect);
+            import.Uri = Uri;
             object target = (object?)Uri ?? path;
             FileInfo? file = null;
             try
@@ -67,24 +39,9 @@ namespace OpenStack.PowerShell.Commands.Image
                 var stores = Run(ct => importer.PrepareAsync(import, ct));
                 var record = Run(ct => client.CreateImageAsync(options, ct));
                 WriteVerbose($"Created image {record.Id} ({record.Status}); importing it with {import.Method} into {string.Join(", ", stores)}.");
-                var progress = new ImportProgress();
                 var staging = file != null ? new TransferProgress(file.Length) : null;
-                var meter = new ImportProgressMeter(this, $"Importing image {Name} ({import.Method})", progress, staging);
-                var waiter = Wait ? new ImportWaiter(client, TimeSpan.FromSeconds(Timeout)) : null;
-                try
-                {
-                    WriteObject(base.Wait(Start(ct => importer.ImportNewAsync(record, import, stores, file, staging, waiter, progress, KeepOnFailure, ct)), meter.Tick));
-                }
-                catch (OpenStackException) when (CancellationToken.IsCancellationRequested)
-                {
-                    throw new PipelineStoppedException();
-                }
-                finally
-                {
-                    // The last state seen (a short import may end between two ticks), then done.
-                    meter.Tick();
-                    meter.Complete();
-                }
+                RunImport($"Importing image {Name} ({import.Method})", staging,
+                    (waiter, progress, ct) => importer.ImportNewAsync(record, import, stores, file, staging, waiter, progress, KeepOnFailure, ct));
             });
         }
     }

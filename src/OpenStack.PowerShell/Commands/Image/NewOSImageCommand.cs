@@ -15,7 +15,7 @@ namespace OpenStack.PowerShell.Commands.Image
     /// </summary>
     [Cmdlet(VerbsCommon.New, "OSImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = FileSet)]
     [OutputType(typeof(Client.Image.V2.Image), typeof(Job))]
-    public sealed partial class NewOSImageCommand : OpenStackCmdlet
+    public sealed partial class NewOSImageCommand : ImageImportCmdlet
     {
         private const string FileSet = "File";
         private const string UriSet = "Uri";

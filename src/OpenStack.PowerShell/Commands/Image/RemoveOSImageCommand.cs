@@ -3,7 +3,7 @@ using OpenStack.Client.Image.V2.Stores;
 namespace OpenStack.PowerShell.Commands.Image
 {
     /// <summary>Deletes images (`openstack image delete`), or with -Store removes their data from that one store only (the image stays).</summary>
-    [Cmdlet(VerbsCommon.Remove, "OSImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = NameOrIdSet)]
+    [Cmdlet(VerbsCommon.Remove, "OSImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemoveOSImageCommand : ImageTargetCmdlet
     {

@@ -1,10 +1,9 @@
-using System.Management.Automation;
 using OpenStack.Client.Image.V2.Members;
 
 namespace OpenStack.PowerShell.Commands.Image
 {
     /// <summary>Stops sharing an image with a project (`openstack image remove project`).</summary>
-    [Cmdlet(VerbsCommon.Remove, "OSImageMember", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = NameOrIdSet)]
+    [Cmdlet(VerbsCommon.Remove, "OSImageMember", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemoveOSImageMemberCommand : ImageMemberCmdlet
     {

@@ -7,7 +7,7 @@ namespace OpenStack.PowerShell.Commands.Image
     /// Downloads an image's data (`openstack image save`), streamed to a temporary file, verified against
     /// Glance's os_hash_value (or checksum), then moved into place. A failed download leaves no file behind.
     /// </summary>
-    [Cmdlet(VerbsData.Save, "OSImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = NameOrIdSet)]
+    [Cmdlet(VerbsData.Save, "OSImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(FileInfo))]
     public sealed class SaveOSImageCommand : ImageTargetCmdlet
     {

@@ -7,7 +7,7 @@ namespace OpenStack.PowerShell.Commands.Image
     /// Changes images (`openstack image set`): name, visibility, protection, minimums, properties and tags
     /// through one JSON patch, then -Deactivate or -Reactivate.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "OSImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = NameOrIdSet)]
+    [Cmdlet(VerbsCommon.Set, "OSImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Client.Image.V2.Image))]
     public sealed class SetOSImageCommand : ImageTargetCmdlet
     {

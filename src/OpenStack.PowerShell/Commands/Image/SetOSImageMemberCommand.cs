@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using OpenStack.Client.Image.V2.Members;
 
 namespace OpenStack.PowerShell.Commands.Image
@@ -7,7 +6,7 @@ namespace OpenStack.PowerShell.Commands.Image
     /// What the consumer does with an image shared with it (`openstack image set --accept|--reject|--pending`):
     /// accepted images show in its image list. The project defaults to the session's own.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "OSImageMember", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = NameOrIdSet)]
+    [Cmdlet(VerbsCommon.Set, "OSImageMember", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(ImageMember))]
     public sealed class SetOSImageMemberCommand : ImageMemberCmdlet
     {

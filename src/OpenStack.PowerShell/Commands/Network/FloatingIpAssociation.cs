@@ -1,13 +1,7 @@
-using System;
-using System.Linq;
-using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using OpenStack.Client.Http;
 using OpenStack.Client.Compute.V2;
 using OpenStack.Client.Network.V2;
-using OpenStack.Client.Resources;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Network
 {

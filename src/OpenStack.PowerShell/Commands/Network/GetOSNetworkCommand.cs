@@ -5,14 +5,8 @@ namespace OpenStack.PowerShell.Commands.Network
     /// <summary>Lists networks (`openstack network list`) or gets them by name, id or wildcard; filters are sent to Neutron.</summary>
     [Cmdlet(VerbsCommon.Get, "OSNetwork", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(Client.Network.V2.Network))]
-    public sealed class GetOSNetworkCommand : GetResourceCmdlet<NetworkClient, Client.Network.V2.Network>
+    public sealed class GetOSNetworkCommand : GetNamedResourceCmdlet<NetworkClient, Client.Network.V2.Network>
     {
-        [Parameter(Position = 0, ParameterSetName = ListSet)]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(NetworkNameCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[]? Name { get; set; }
-
         /// <summary>Only external networks (router:external), as the CLI's --external.</summary>
         [Parameter(ParameterSetName = ListSet)]
         public SwitchParameter External { get; set; }
@@ -36,8 +30,6 @@ namespace OpenStack.PowerShell.Commands.Network
         public int PageSize { get; set; } = 1000;
 
         protected override ResourceDescriptor<Client.Network.V2.Network> Resource => Networks.Resource;
-
-        protected override string[]? Names => Name;
 
         protected override ListOptions Filters() => new ListNetworksOptions
         {

@@ -1,9 +1,5 @@
-using System.Management.Automation;
 using OpenStack.Client.Compute.V2;
 using OpenStack.Client.Network.V2;
-using OpenStack.Client.Resources;
-using OpenStack.PowerShell.Completers;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Network
 {
@@ -13,16 +9,10 @@ namespace OpenStack.PowerShell.Commands.Network
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "OSPort", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(Port))]
-    public sealed class GetOSPortCommand : GetResourceCmdlet<NetworkClient, Port>
+    public sealed class GetOSPortCommand : GetNamedResourceCmdlet<NetworkClient, Port>
     {
         private string? _networkId, _deviceId;
         private bool _resolved;
-
-        [Parameter(Position = 0, ParameterSetName = ListSet)]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(PortNameCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[]? Name { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [ArgumentCompleter(typeof(NetworkNameCompleter))]
@@ -51,8 +41,6 @@ namespace OpenStack.PowerShell.Commands.Network
         public string? Status { get; set; }
 
         protected override ResourceDescriptor<Port> Resource => Ports.Resource;
-
-        protected override string[]? Names => Name;
 
         protected override bool BeforeListing()
         {

@@ -8,15 +8,9 @@ namespace OpenStack.PowerShell.Commands.Network
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "OSSubnet", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(Subnet))]
-    public sealed class GetOSSubnetCommand : GetResourceCmdlet<NetworkClient, Subnet>
+    public sealed class GetOSSubnetCommand : GetNamedResourceCmdlet<NetworkClient, Subnet>
     {
         private string? _networkId;
-
-        [Parameter(Position = 0, ParameterSetName = ListSet)]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(SubnetNameCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[]? Name { get; set; }
 
         /// <summary>Only the subnets of this network (name or id).</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -29,8 +23,6 @@ namespace OpenStack.PowerShell.Commands.Network
         public string? IpVersion { get; set; }
 
         protected override ResourceDescriptor<Subnet> Resource => Subnets.Resource;
-
-        protected override string[]? Names => Name;
 
         /// <summary>-Network is resolved once, so its id is the filter; an unknown network is NetworkNotFound.</summary>
         protected override bool BeforeListing()

@@ -1,11 +1,5 @@
-using System;
 using System.Globalization;
-using System.Management.Automation;
-using OpenStack.Client.Http;
 using OpenStack.Client.Network.V2;
-using OpenStack.Client.Resources;
-using OpenStack.PowerShell.Completers;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Network
 {

@@ -1,9 +1,4 @@
-using System.Management.Automation;
-using OpenStack.Client.Http;
 using OpenStack.Client.Network.V2;
-using OpenStack.Client.Resources;
-using OpenStack.PowerShell.Completers;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Network
 {
@@ -25,28 +20,21 @@ namespace OpenStack.PowerShell.Commands.Network
 
         protected override ResourceDescriptor<SecurityGroup> Resource => SecurityGroups.Resource;
 
-        protected override void ProcessRecord()
+        protected override IReadOnlyList<SecurityGroup> PickTargets(string target) =>
+            Run(ct => Client.PickSecurityGroupsAsync(target, CurrentSession.ProjectId, SecurityGroupTargets.Pattern(target), ct));
+
+        protected override bool Delete(SecurityGroup group)
         {
-            foreach (var target in Targets!)
+            try
             {
-                ForEachInput(target, () =>
-                {
-                    foreach (var group in Run(ct => Client.PickSecurityGroupsAsync(target, CurrentSession.ProjectId, SecurityGroupTargets.Pattern(target), ct)))
-                    {
-                        if (!ShouldProcess(Describe(group), "Delete security group")) continue;
-                        try
-                        {
-                            Run(ct => Client.DeleteAsync(Resource, group.Id, ct));
-                            WriteVerbose($"Deleted security group {Describe(group)}.");
-                        }
-                        catch (ResourceInUseException ex) when (ex.Message.Contains("default security group"))
-                        {
-                            // Neutron says 409 for both; only the message tells "in use" from "members may not remove default".
-                            var record = ErrorRecords.From(ex, ErrorNoun, group);
-                            WriteError(new ErrorRecord(ex, "SecurityGroupDefaultNotRemovable", ErrorCategory.PermissionDenied, group) { ErrorDetails = record.ErrorDetails });
-                        }
-                    }
-                });
+                return base.Delete(group);
+            }
+            catch (ResourceInUseException ex) when (ex.Message.Contains("default security group"))
+            {
+                // Neutron says 409 for both; only the message tells "in use" from "members may not remove default".
+                var record = ErrorRecords.From(ex, ErrorNoun, group);
+                WriteError(new ErrorRecord(ex, "SecurityGroupDefaultNotRemovable", ErrorCategory.PermissionDenied, group) { ErrorDetails = record.ErrorDetails });
+                return false;
             }
         }
     }

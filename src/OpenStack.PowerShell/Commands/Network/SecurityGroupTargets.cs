@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
 using OpenStack.Client.Network.V2;
 
 namespace OpenStack.PowerShell.Commands.Network

@@ -1,6 +1,4 @@
-using System.Management.Automation;
 using OpenStack.Client.Network.V2;
-using OpenStack.PowerShell.Completers;
 
 namespace OpenStack.PowerShell.Commands.Network
 {

@@ -1,8 +1,4 @@
-using System.Management.Automation;
 using OpenStack.Client.Network.V2;
-using OpenStack.Client.Resources;
-using OpenStack.PowerShell.Completers;
-using OpenStack.PowerShell.Infrastructure;
 
 namespace OpenStack.PowerShell.Commands.Network
 {
@@ -18,14 +14,6 @@ namespace OpenStack.PowerShell.Commands.Network
         [ValidateNotNullOrEmpty]
         public string[]? SecurityGroup { get => Targets; set => Targets = value; }
 
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? Name { get; set; }
-
-        [Parameter]
-        [ValidateNotNull]
-        public string? Description { get; set; }
-
         [Parameter] public SwitchParameter Stateful { get; set; }
 
         protected override ResourceDescriptor<SecurityGroup> Resource => SecurityGroups.Resource;
@@ -37,21 +25,7 @@ namespace OpenStack.PowerShell.Commands.Network
             Name = Name, Description = Description, Stateful = Bound(nameof(Stateful), Stateful),
         };
 
-        protected override void ProcessRecord()
-        {
-            foreach (var target in Targets!)
-            {
-                ForEachInput(target, () =>
-                {
-                    var groups = Run(ct => Client.PickSecurityGroupsAsync(target, CurrentSession.ProjectId, SecurityGroupTargets.Pattern(target), ct));
-                    foreach (var group in groups)
-                    {
-                        if (!ShouldProcess(Describe(group), "Change security group")) continue;
-                        var updated = Run(ct => Client.UpdateAsync(Resource, group.Id, Changes(), ct));
-                        if (PassThru) WriteObject(updated);
-                    }
-                });
-            }
-        }
+        protected override IReadOnlyList<SecurityGroup> PickTargets(string target) =>
+            Run(ct => Client.PickSecurityGroupsAsync(target, CurrentSession.ProjectId, SecurityGroupTargets.Pattern(target), ct));
     }
 }

@@ -1,6 +1,3 @@
-using System;
-using OpenStack.Client.Http;
-
 namespace OpenStack.Client.Image.V2.Imports
 {
     /// <summary>What went wrong with an import, a store or a member; the ErrorId is "Image" + the name.</summary>

@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using OpenStack.Client.Http;
 using OpenStack.Client.Image.V2.Stores;
 
 namespace OpenStack.Client.Image.V2.Imports

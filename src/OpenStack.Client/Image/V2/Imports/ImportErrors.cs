@@ -1,7 +1,3 @@
-using System;
-using System.Net;
-using OpenStack.Client.Http;
-
 namespace OpenStack.Client.Image.V2.Imports
 {
     /// <summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace OpenStack.Client.Image.V2.Imports
 {
     /// <summary>Glance's interoperable import methods (GET /v2/info/import lists those a cloud enables).</summary>

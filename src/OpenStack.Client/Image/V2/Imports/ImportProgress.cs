@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace OpenStack.Client.Image.V2.Imports
 {
     /// <summary>One look at an import: what the image and its task said at the last poll.</summary>

@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using OpenStack.Client.Image.V2.Tasks;
 
 namespace OpenStack.Client.Image.V2.Imports

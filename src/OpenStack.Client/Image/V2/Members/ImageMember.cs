@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Text.Json.Serialization;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Image.V2.Members
 {
     /// <summary>A project an image is shared with, and what that project (the consumer) said: pending, accepted or rejected.</summary>

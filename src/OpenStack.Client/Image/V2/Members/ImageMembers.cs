@@ -1,12 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Net;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
-using OpenStack.Client.Http;
 using OpenStack.Client.Image.V2.Imports;
-using OpenStack.Client.Resources;
 
 namespace OpenStack.Client.Image.V2.Members
 {

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace OpenStack.Client.Image.V2
 {
     /// <summary>The multi-store fields of an image: Glance sends them as comma strings among the extra properties.</summary>

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Image.V2.Stores
 {
     /// <summary>One of Glance's stores (GET /v2/info/stores; /detail adds the type and properties, for admins).</summary>

@@ -1,12 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Net;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
-using OpenStack.Client.Http;
-using OpenStack.Client.Resources;
 using OpenStack.Client.Image.V2.Imports;
 
 namespace OpenStack.Client.Image.V2.Stores

@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Text.Json.Serialization;
-using System.Threading;
-using System.Threading.Tasks;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Image.V2.Tasks
 {
     /// <summary>

@@ -1,26 +1,14 @@
-using System;
-using System.Collections.Generic;
-using System.Text.Json.Serialization;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Network.V2
 {
     /// <summary>A Neutron floating IP, with the fields `openstack floating ip show` prints.</summary>
-    public sealed class FloatingIp : IResource
+    public sealed class FloatingIp : NeutronObject, IResource
     {
-        [JsonPropertyName("id")] public string Id { get; set; } = string.Empty;
         [JsonPropertyName("floating_ip_address")] public string? FloatingIpAddress { get; set; }
         [JsonPropertyName("floating_network_id")] public string FloatingNetworkId { get; set; } = string.Empty;
         [JsonPropertyName("fixed_ip_address")] public string? FixedIpAddress { get; set; }
         [JsonPropertyName("port_id")] public string? PortId { get; set; }
         [JsonPropertyName("router_id")] public string? RouterId { get; set; }
         [JsonPropertyName("status")] public string? Status { get; set; }
-        [JsonPropertyName("description")] public string? Description { get; set; }
-        [JsonPropertyName("tags")] public ValueList<string> Tags { get; set; } = new ValueList<string>();
-        [JsonPropertyName("project_id")] public string? ProjectId { get; set; }
-        [JsonPropertyName("revision_number")] public int RevisionNumber { get; set; }
-        [JsonPropertyName("created_at")] public DateTimeOffset? CreatedAt { get; set; }
-        [JsonPropertyName("updated_at")] public DateTimeOffset? UpdatedAt { get; set; }
 
         /// <summary>The address is what names a floating IP (in messages, completion, and a lookup by name).</summary>
         [JsonIgnore] public string? Name => FloatingIpAddress;

@@ -1,6 +1,3 @@
-using OpenStack.Client.Http;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Network.V2
 {
     /// <summary>Filters of GET /v2.0/floatingips.</summary>

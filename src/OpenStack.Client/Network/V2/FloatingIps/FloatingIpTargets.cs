@@ -1,10 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Net;
 using System.Net.Sockets;
-using System.Threading;
-using System.Threading.Tasks;
-using OpenStack.Client.Http;
 
 namespace OpenStack.Client.Network.V2
 {

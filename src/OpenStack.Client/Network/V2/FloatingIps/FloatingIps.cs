@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Network.V2
 {
     /// <summary>Neutron floating IPs: /v2.0/floatingips, {"floatingip": …}; named by their address.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Text.Json.Serialization;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Network.V2
 {
     /// <summary>A rule of a security group, with the fields `openstack security group rule show` prints.</summary>

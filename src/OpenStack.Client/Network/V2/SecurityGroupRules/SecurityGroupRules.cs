@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Network.V2
 {
     /// <summary>Neutron security group rules: /v2.0/security-group-rules, {"security_group_rule": …}; they have ids, no names.</summary>

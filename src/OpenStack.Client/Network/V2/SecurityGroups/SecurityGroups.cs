@@ -1,12 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text.Json.Serialization;
-using System.Threading;
-using System.Threading.Tasks;
-using OpenStack.Client.Http;
-using OpenStack.Client.Resources;
-
 namespace OpenStack.Client.Network.V2
 {
     /// <summary>Neutron security groups: /v2.0/security-groups, {"security_group": …}, paged by "security_groups_links".</summary>
