@@ -5,16 +5,8 @@ namespace OpenStack.PowerShell.Commands.Identity
     /// <summary>Creates a project (`openstack project create`); an admin call.</summary>
     [Cmdlet(VerbsCommon.New, "OSProject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Project))]
-    public sealed class NewOSProjectCommand : ResourceCmdlet<IdentityClient, Project>
+    public sealed class NewOSProjectCommand : NewResourceCmdlet<IdentityClient, Project>
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-        [ValidateNotNullOrEmpty]
-        public string? Name { get; set; }
-
-        [Parameter]
-        [ValidateNotNull]
-        public string? Description { get; set; }
-
         /// <summary>The domain's name or id; by default the domain of the session's project.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -29,16 +21,14 @@ namespace OpenStack.PowerShell.Commands.Identity
 
         protected override ResourceDescriptor<Project> Resource => Projects.Resource;
 
-        protected override void ProcessRecord()
+        protected override string Describe(string name) => Domain == null ? name : $"{name} in domain {Domain}";
+
+        protected override RequestOptions CreateOptions(string name)
         {
-            ForEachInput(Name, () =>
-            {
-                var options = new CreateProjectOptions { Name = Name!, Description = Description, Enabled = !Disabled };
-                if (Domain != null) options.DomainId = Find(Projects.Domains, Domain).Id;
-                foreach (var tag in Tag ?? new string[0]) options.Tags.Add(tag);
-                if (!ShouldProcess(Domain == null ? Name : $"{Name} in domain {Domain}", "Create project")) return;
-                WriteObject(Run(ct => Client.CreateAsync(Resource, options, ct)));
-            });
+            var options = new CreateProjectOptions { Name = name, Description = Description, Enabled = !Disabled };
+            if (Domain != null) options.DomainId = Find(Projects.Domains, Domain).Id;
+            foreach (var tag in Tag ?? new string[0]) options.Tags.Add(tag);
+            return options;
         }
     }
 }

@@ -5,16 +5,8 @@ namespace OpenStack.PowerShell.Commands.Network
     /// <summary>Creates a network (`openstack network create`).</summary>
     [Cmdlet(VerbsCommon.New, "OSNetwork", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Client.Network.V2.Network))]
-    public sealed class NewOSNetworkCommand : ResourceCmdlet<NetworkClient, Client.Network.V2.Network>
+    public sealed class NewOSNetworkCommand : NewResourceCmdlet<NetworkClient, Client.Network.V2.Network>
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-        [ValidateNotNullOrEmpty]
-        public string? Name { get; set; }
-
-        [Parameter]
-        [ValidateNotNull]
-        public string? Description { get; set; }
-
         /// <summary>-AdminStateUp:$false creates the network administratively down.</summary>
         [Parameter] public SwitchParameter AdminStateUp { get; set; }
 
@@ -42,22 +34,17 @@ namespace OpenStack.PowerShell.Commands.Network
 
         protected override ResourceDescriptor<Client.Network.V2.Network> Resource => Networks.Resource;
 
-        protected override void ProcessRecord()
+        protected override RequestOptions CreateOptions(string name) => new CreateNetworkOptions
         {
-            var options = new CreateNetworkOptions
-            {
-                Name = Name!,
-                Description = Description,
-                AdminStateUp = Bound(nameof(AdminStateUp), AdminStateUp),
-                Shared = Bound(nameof(Shared), Shared),
-                External = Bound(nameof(External), External),
-                ProviderNetworkType = ProviderNetworkType?.ToLowerInvariant(),
-                ProviderPhysicalNetwork = ProviderPhysicalNetwork,
-                ProviderSegmentationId = ProviderSegmentationId,
-                Mtu = Mtu,
-            };
-            if (!ShouldProcess(Name, "Create network")) return;
-            ForEachInput(Name, () => WriteObject(Run(ct => Client.CreateAsync(Resource, options, ct))));
-        }
+            Name = name,
+            Description = Description,
+            AdminStateUp = Bound(nameof(AdminStateUp), AdminStateUp),
+            Shared = Bound(nameof(Shared), Shared),
+            External = Bound(nameof(External), External),
+            ProviderNetworkType = ProviderNetworkType?.ToLowerInvariant(),
+            ProviderPhysicalNetwork = ProviderPhysicalNetwork,
+            ProviderSegmentationId = ProviderSegmentationId,
+            Mtu = Mtu,
+        };
     }
 }

@@ -5,12 +5,8 @@ namespace OpenStack.PowerShell.Commands.Network
     /// <summary>Creates a subnet pool (`openstack subnet pool create --pool-prefix`), from which subnets take their ranges.</summary>
     [Cmdlet(VerbsCommon.New, "OSSubnetPool", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(SubnetPool))]
-    public sealed class NewOSSubnetPoolCommand : ResourceCmdlet<NetworkClient, SubnetPool>
+    public sealed class NewOSSubnetPoolCommand : NewResourceCmdlet<NetworkClient, SubnetPool>
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-        [ValidateNotNullOrEmpty]
-        public string? Name { get; set; }
-
         /// <summary>The address ranges of the pool, e.g. 10.10.0.0/16 (all of one IP version).</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
@@ -29,25 +25,17 @@ namespace OpenStack.PowerShell.Commands.Network
         /// <summary>Make it the default pool of its IP version (admins only).</summary>
         [Parameter] public SwitchParameter Default { get; set; }
 
-        [Parameter, ValidateNotNull] public string? Description { get; set; }
-
         protected override ResourceDescriptor<SubnetPool> Resource => SubnetPools.Resource;
 
-        protected override void ProcessRecord()
+        protected override string Describe(string name) => $"{name} ({string.Join(", ", Prefix!)})";
+
+        protected override RequestOptions CreateOptions(string name) => new CreateSubnetPoolOptions
         {
-            ForEachInput(Name, () =>
-            {
-                if (!ShouldProcess($"{Name} ({string.Join(", ", Prefix!)})", "Create subnet pool")) return;
-                var options = new CreateSubnetPoolOptions
-                {
-                    Name = Name, Description = Description, Prefixes = Prefix,
-                    DefaultPrefixLength = Given(nameof(DefaultPrefixLength), DefaultPrefixLength),
-                    MinPrefixLength = Given(nameof(MinPrefixLength), MinPrefixLength),
-                    MaxPrefixLength = Given(nameof(MaxPrefixLength), MaxPrefixLength),
-                    Shared = Bound(nameof(Shared), Shared), IsDefault = Bound(nameof(Default), Default),
-                };
-                WriteObject(Run(ct => Client.CreateAsync(Resource, options, ct)));
-            });
-        }
+            Name = name, Description = Description, Prefixes = Prefix,
+            DefaultPrefixLength = Given(nameof(DefaultPrefixLength), DefaultPrefixLength),
+            MinPrefixLength = Given(nameof(MinPrefixLength), MinPrefixLength),
+            MaxPrefixLength = Given(nameof(MaxPrefixLength), MaxPrefixLength),
+            Shared = Bound(nameof(Shared), Shared), IsDefault = Bound(nameof(Default), Default),
+        };
     }
 }
