@@ -11,7 +11,7 @@ namespace OpenStack.PowerShell.Benchmarks;
 /// The benchmarks of issue 5 against the cloud in OS_*: each figure a median of several runs, each comparison a
 /// ratio taken in this same run. Usage (see ../../bench.sh): Benchmarks [--runs N] [--upload-mib N] [--bulk N]
 /// [--skip-upload] [--skip-bulk] [--import-mib N] [--skip-import] [--download-mib N] [--servers N]
-/// [--only list,coldstart,upload,download,bulk,import,servers] [--cleanup-servers]. Needs the staged module
+/// [--only list,coldstart,upload,download,bulk,import,servers] [--cleanup-servers] [--servers-as-they-are]. Needs the staged module
 /// (out/OpenStack.PowerShell) and the ReadyToRun runbook host (out/osps-r2r/osps), which bench.sh builds.
 /// </summary>
 internal static class Program
@@ -46,7 +46,7 @@ internal static class Program
         if (options.Includes("download")) DownloadBenchmark.Run(context, images, options.DownloadMib, report);
         if (options.Includes("bulk") && !options.SkipBulk) BulkListBenchmark.Run(context, images, options.Bulk, report);
         if (options.Includes("import") && !options.SkipImport) ImportBenchmark.Run(context, options.ImportMib, report);
-        if (options.Includes("servers")) ServersBenchmark.Run(context, options.Servers, report);
+        if (options.Includes("servers")) ServersBenchmark.Run(context, options.Servers, options.ServersAsTheyAre, report);
 
         report.Print(Console.Out);
         return 0;
@@ -73,6 +73,8 @@ internal sealed record BenchOptions(int Runs, int UploadMib, int Bulk, bool Skip
     public int DownloadMib { get; init; } = 1024;
     public int Servers { get; init; } = 500;
     public bool CleanupServers { get; init; }
+    /// <summary>--servers-as-they-are: list the servers there are, in whatever state, without waiting for them to go ACTIVE.</summary>
+    public bool ServersAsTheyAre { get; init; }
 
     /// <summary>--only's figures (comma-separated); every figure when absent.</summary>
     public IReadOnlyCollection<string>? Only { get; init; }
@@ -98,6 +100,7 @@ internal sealed record BenchOptions(int Runs, int UploadMib, int Bulk, bool Skip
                 "--download-mib" => o with { DownloadMib = int.Parse(args[++i], CultureInfo.InvariantCulture) },
                 "--servers" => o with { Servers = int.Parse(args[++i], CultureInfo.InvariantCulture) },
                 "--cleanup-servers" => o with { CleanupServers = true },
+                "--servers-as-they-are" => o with { ServersAsTheyAre = true },
                 "--only" => o with { Only = ParseOnly(args[++i]) },
                 _ => throw new ArgumentException("unknown option " + args[i]),
             };
