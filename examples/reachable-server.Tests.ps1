@@ -10,6 +10,14 @@ BeforeAll {
         Import-Module OpenStack.PowerShell, OpenStack.PowerShell.TestCloud
     }
     $runbook = "$PSScriptRoot/reachable-server.ps1"
+    # The runbook connects from OS_* / OS_CLOUD when they are set (as in CI, beside a real cloud): hide them, so it
+    # runs on the offline cloud this test connected to.
+    $savedEnv = @(Get-ChildItem env:OS_* | ForEach-Object { [pscustomobject]@{ Name = $_.Name; Value = $_.Value } })
+    $savedEnv | ForEach-Object { Remove-Item "env:$($_.Name)" }
+}
+
+AfterAll {
+    $savedEnv | ForEach-Object { Set-Item "env:$($_.Name)" $_.Value }
 }
 
 Describe 'reachable-server' {
