@@ -227,8 +227,15 @@ public sealed class DisruptiveTests : RealCloudTest
         }
         finally
         {
-            // The queue is back: the stop reaches nova-compute (or not); either way the server can go.
-            if (serverId != null) Ps.Run("Remove-OSServer $id -Confirm:$false -Wait -Timeout 120", new() { ["id"] = serverId });
+            // The queue is back: the stop reaches nova-compute (or not); either way the server can go. The stop queued
+            // during the fault and this delete can race in nova-compute (UnexpectedDeletingTaskStateError, seen
+            // 2026-12-02), which leaves the server in task_state deleting for good: then, as an operator would, the
+            // admin resets its state and deletes it again, so nothing is left behind for the next run.
+            if (serverId != null && Ps.Run("Remove-OSServer $id -Confirm:$false -Wait -Timeout 120", new() { ["id"] = serverId }).Errors.Count > 0)
+            {
+                CliText("server", "set", "--state", "active", serverId);
+                CliText("server", "delete", "--wait", serverId);
+            }
             if (imageId != null) Ps.Run("Remove-OSImage $i -Confirm:$false", new() { ["i"] = imageId });
             File.Delete(image);
         }
