@@ -45,7 +45,9 @@ public sealed class CreateImageWaitTests : ComputeTest
     [Fact]
     public void Wait_WritesTheSnapshotOnceActive_NotWhileQueued()
     {
-        var result = CreateImageWhile("", (1200, "saving"), (1200, "active"));
+        // Queued for 3 s: the cmdlet's first look comes after the 800 ms server poll, late on a loaded CI machine
+        // (with 1.2 s it once first saw 'saving').
+        var result = CreateImageWhile("", (3000, "saving"), (1200, "active"));
         result.AssertNoErrors();
         var image = result.Single<ImageModel>();
         Assert.Equal("active", image.Status);
