@@ -7,26 +7,8 @@ using OpenStack.Client.Resources;
 namespace OpenStack.Client.Tests;
 
 /// <summary>The Neutron client against the fake: URLs, networks_links paging, NeutronError bodies, lookups.</summary>
-public sealed class NetworkClientTests : IAsyncLifetime
+public sealed class NetworkClientTests : AdminFakeCloudTest
 {
-    private FakeCloud.FakeCloud _cloud = null!;
-    private OpenStackSession _session = null!;
-
-    public async Task InitializeAsync()
-    {
-        _cloud = await FakeCloud.FakeCloud.StartAsync();
-        _session = await OpenStackSession.ConnectAsync(new AuthOptions
-        {
-            AuthUrl = new Uri(_cloud.AuthUrl), UserName = "admin", Password = SecretText.ToSecureString("s3cr3t-Passw0rd"), ProjectName = "admin",
-        }, CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _session.Dispose();
-        await _cloud.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("http://h:9696", "http://h:9696/")]
     [InlineData("http://h:9696/", "http://h:9696/")]

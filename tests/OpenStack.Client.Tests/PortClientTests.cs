@@ -8,26 +8,14 @@ using OpenStack.Client.Resources;
 namespace OpenStack.Client.Tests;
 
 /// <summary>Ports: the method, path and body of the create and update the client sends, and Neutron's refusals read as problems.</summary>
-public sealed class PortClientTests : IAsyncLifetime
+public sealed class PortClientTests : AdminFakeCloudTest
 {
-    private FakeCloud.FakeCloud _cloud = null!;
-    private OpenStackSession _session = null!;
     private NetworkClient _client = null!;
 
-    public async Task InitializeAsync()
+    protected override Task StartedAsync()
     {
-        _cloud = await FakeCloud.FakeCloud.StartAsync();
-        _session = await OpenStackSession.ConnectAsync(new AuthOptions
-        {
-            AuthUrl = new Uri(_cloud.AuthUrl), UserName = "admin", Password = SecretText.ToSecureString("s3cr3t-Passw0rd"), ProjectName = "admin",
-        }, CancellationToken.None);
         _client = new NetworkClient(_session);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _session.Dispose();
-        await _cloud.DisposeAsync();
+        return Task.CompletedTask;
     }
 
     private (string Method, string Path, string Body) Only(string method)

@@ -7,27 +7,15 @@ using OpenStack.Client.Resources;
 namespace OpenStack.Client.Tests;
 
 /// <summary>Security groups, rules, ports and floating IPs: the method, path and body of each request the client sends.</summary>
-public sealed class ReachabilityClientTests : IAsyncLifetime
+public sealed class ReachabilityClientTests : AdminFakeCloudTest
 {
-    private FakeCloud.FakeCloud _cloud = null!;
-    private OpenStackSession _session = null!;
     private NetworkClient _client = null!;
 
-    public async Task InitializeAsync()
+    protected override Task StartedAsync()
     {
-        _cloud = await FakeCloud.FakeCloud.StartAsync();
         _cloud.Neutron.AddPublicNetwork(_cloud.Identity.AdminProjectId);
-        _session = await OpenStackSession.ConnectAsync(new AuthOptions
-        {
-            AuthUrl = new Uri(_cloud.AuthUrl), UserName = "admin", Password = SecretText.ToSecureString("s3cr3t-Passw0rd"), ProjectName = "admin",
-        }, CancellationToken.None);
         _client = new NetworkClient(_session);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _session.Dispose();
-        await _cloud.DisposeAsync();
+        return Task.CompletedTask;
     }
 
     private (string Method, string Path, JsonElement Body) Only(string method)

@@ -8,22 +8,15 @@ using OpenStack.Client.Resources;
 namespace OpenStack.Client.Tests;
 
 /// <summary>A server's security groups and interfaces through Nova: the method, path and body of each request, and the addresses read apart.</summary>
-public sealed class ServerNetworkingClientTests : IAsyncLifetime
+public sealed class ServerNetworkingClientTests : AdminFakeCloudTest
 {
-    private FakeCloud.FakeCloud _cloud = null!;
-    private OpenStackSession _session = null!;
     private ComputeClient _compute = null!;
     private string _serverId = null!;
     private string _networkId = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task StartedAsync()
     {
-        _cloud = await FakeCloud.FakeCloud.StartAsync();
         var admin = _cloud.Identity.AdminProjectId;
-        _session = await OpenStackSession.ConnectAsync(new AuthOptions
-        {
-            AuthUrl = new Uri(_cloud.AuthUrl), UserName = "admin", Password = SecretText.ToSecureString("s3cr3t-Passw0rd"), ProjectName = "admin",
-        }, CancellationToken.None);
         _compute = new ComputeClient(_session);
         _networkId = (string)_cloud.Neutron.AddNetwork("net", admin)["id"]!;
         _cloud.Neutron.AddSubnet(_networkId, "10.81.0.0/24", admin);
@@ -32,12 +25,6 @@ public sealed class ServerNetworkingClientTests : IAsyncLifetime
         options.NetworkIds.Add(_networkId);
         _serverId = (await _compute.CreateServerAsync(options, CancellationToken.None)).Id!;
         await _compute.WaitAsync(_serverId, "ACTIVE", s => s.Status == "ACTIVE", TimeSpan.FromSeconds(30), null, CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _session.Dispose();
-        await _cloud.DisposeAsync();
     }
 
     private (string Path, string Body) Only(string method)

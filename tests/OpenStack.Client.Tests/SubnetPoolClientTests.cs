@@ -7,26 +7,14 @@ using OpenStack.Client.Resources;
 namespace OpenStack.Client.Tests;
 
 /// <summary>Subnet pools: the method, path, query and body of each request, and Neutron's string prefix lengths read as numbers.</summary>
-public sealed class SubnetPoolClientTests : IAsyncLifetime
+public sealed class SubnetPoolClientTests : AdminFakeCloudTest
 {
-    private FakeCloud.FakeCloud _cloud = null!;
-    private OpenStackSession _session = null!;
     private NetworkClient _client = null!;
 
-    public async Task InitializeAsync()
+    protected override Task StartedAsync()
     {
-        _cloud = await FakeCloud.FakeCloud.StartAsync();
-        _session = await OpenStackSession.ConnectAsync(new AuthOptions
-        {
-            AuthUrl = new Uri(_cloud.AuthUrl), UserName = "admin", Password = SecretText.ToSecureString("s3cr3t-Passw0rd"), ProjectName = "admin",
-        }, CancellationToken.None);
         _client = new NetworkClient(_session);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _session.Dispose();
-        await _cloud.DisposeAsync();
+        return Task.CompletedTask;
     }
 
     private FakeCloud.RecordedRequest Only(string method) => _cloud.Requests.Single(r => r.Method == method && r.PathAndQuery.Contains("/subnetpools"));
