@@ -4,7 +4,7 @@
 #
 #   tests/cloud/start.sh [--fresh] [--services keystone,glance|all]
 #
-# Everything the cloud writes (configs, sqlite databases, image files, logs,
+# Everything the cloud writes (configs, sqlite and MariaDB data, image files, logs,
 # PID files, openrc) lives in ONE state folder, $OSPS_CLOUD_DIR
 # (default /var/tmp/osps-cloud), so a test run never touches /etc or
 # /var/lib of the packages and `--fresh` (or `rm -rf`) resets everything.
@@ -79,7 +79,7 @@ PKGS_BASE=(python3-keystone glance-api glance-common python3-keystonemiddleware
   python3-memcache memcached uwsgi uwsgi-plugin-python3 sqlite3 qemu-utils
   python3-openstackclient curl)
 PKGS_NOVA=(nova-common nova-api nova-conductor nova-scheduler python3-placement
-  neutron-common rabbitmq-server)
+  neutron-common rabbitmq-server mariadb-server python3-pymysql)
 
 install_packages() {
   local want=("${PKGS_BASE[@]}") missing=() p
@@ -259,6 +259,40 @@ EOF
     /usr/lib/rabbitmq/bin/rabbitmq-server
 fi
 
+# ---------------------------------------------------------------- mariadb
+# Nova's databases live in MariaDB, as in a real cloud, not in sqlite. Nova's
+# services are eventlet processes: sqlite's busy wait is a blocking C call, so
+# one green thread waiting for a lock another green thread of the same process
+# holds froze the whole process for the 30 s timeout ("database is locked",
+# missed RabbitMQ heartbeats), and a server could stay in BUILD for good.
+# PyMySQL is pure Python, so eventlet switches while it waits. Our own mariadbd
+# on loopback port 13306 with its data in the state folder (never the
+# packaged /var/lib/mysql or port 3306).
+MYSQL_PORT=13306 MYSQL_SOCKET=$RUN/mariadb.sock
+mysql_root() { mariadb --no-defaults --socket="$MYSQL_SOCKET" -u root "$@"; }
+if [ "$want_nova" = 1 ]; then
+  if [ ! -d "$DATA/mysql/mysql" ]; then
+    mkdir -p "$DATA/mysql"
+    mariadb-install-db --no-defaults --datadir="$DATA/mysql" --user=root \
+      --auth-root-authentication-method=socket --skip-test-db >"$LOGS/mariadb-init.log" 2>&1 \
+      || { tail -20 "$LOGS/mariadb-init.log" >&2; die "mariadb-install-db failed; see $LOGS/mariadb-init.log"; }
+  fi
+  start mariadb /usr/sbin/mariadbd --no-defaults --user=root --datadir="$DATA/mysql" \
+    --socket="$MYSQL_SOCKET" --pid-file="$RUN/mariadbd.pid" --bind-address=127.0.0.1 --port=$MYSQL_PORT \
+    --skip-name-resolve --max-connections=500 --innodb-buffer-pool-size=128M \
+    --innodb-flush-log-at-trx-commit=2 --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci
+  deadline=$(( $(date +%s) + WAIT_TIMEOUT ))
+  until mariadb-admin --no-defaults --socket="$MYSQL_SOCKET" -u root ping >/dev/null 2>&1; do
+    running mariadb || { tail -25 "$LOGS/mariadb.log" >&2; die "mariadbd exited; see $LOGS/mariadb.log"; }
+    [ "$(date +%s)" -lt "$deadline" ] || die "mariadbd did not answer within ${WAIT_TIMEOUT}s; see $LOGS/mariadb.log"
+    sleep 0.3
+  done
+  mysql_root -e "CREATE USER IF NOT EXISTS 'nova'@'127.0.0.1' IDENTIFIED BY '$SERVICE_PASSWORD';
+    GRANT ALL PRIVILEGES ON \`nova%\`.* TO 'nova'@'127.0.0.1';"
+  log "mariadb answers on 127.0.0.1:$MYSQL_PORT"
+fi
+mysql_url() { echo "mysql+pymysql://nova:$SERVICE_PASSWORD@127.0.0.1:$MYSQL_PORT/$1?charset=utf8"; }
+
 # ---------------------------------------------------------------- keystone
 mkdir -p "$ETC/keystone" "$DATA/fernet-keys" "$DATA/credential-keys"
 cat >"$ETC/keystone/keystone.conf" <<EOF
@@ -419,9 +453,9 @@ auth_strategy = keystone
 [wsgi]
 api_paste_config = /etc/nova/api-paste.ini
 [api_database]
-connection = $(db_url nova_api)
+connection = $(mysql_url nova_api)
 [database]
-connection = $(db_url nova)
+connection = $(mysql_url nova)
 [conductor]
 workers = 1
 [scheduler]
@@ -466,15 +500,15 @@ EOF
     "$ETC/nova/nova.conf" >"$ETC/nova/nova-compute.conf"
   NOVA_MANAGE=(nova-manage --config-file "$ETC/nova/nova.conf")
   init_nova() {
-    rm -f "$DATA"/nova_api.db* "$DATA"/nova.db* "$DATA"/nova_cell0.db*
+    local db
+    for db in nova_api nova nova_cell0; do
+      mysql_root -e "DROP DATABASE IF EXISTS $db; CREATE DATABASE $db CHARACTER SET utf8;"
+    done
     "${NOVA_MANAGE[@]}" api_db sync
-    wal nova_api
-    "${NOVA_MANAGE[@]}" cell_v2 map_cell0 --database_connection "$(db_url nova_cell0)"
+    "${NOVA_MANAGE[@]}" cell_v2 map_cell0 --database_connection "$(mysql_url nova_cell0)"
     "${NOVA_MANAGE[@]}" cell_v2 create_cell --name=cell1 --verbose
     # syncs the cell1 database of [database] and the cell0 database
     "${NOVA_MANAGE[@]}" db sync
-    wal nova
-    wal nova_cell0
   }
   init_bg nova init_nova
 
@@ -658,14 +692,14 @@ if [ "$want_nova" = 1 ]; then
   # The compute service must be mapped to cell1 before the scheduler can
   # use it: wait until it has written its compute node, then discover.
   deadline=$(( $(date +%s) + WAIT_TIMEOUT ))
-  until [ "$(sqlite3 "$DATA/nova.db" 'PRAGMA busy_timeout=5000; SELECT count(*) FROM compute_nodes WHERE deleted=0;' 2>/dev/null | tail -1)" -ge 1 ] 2>/dev/null; do
+  until [ "$(mysql_root -N -e 'SELECT count(*) FROM nova.compute_nodes WHERE deleted=0;' 2>/dev/null)" -ge 1 ] 2>/dev/null; do
     running nova-compute || { tail -25 "$LOGS/nova-compute.log" >&2; die "nova-compute exited; see $LOGS/nova-compute.log"; }
     [ "$(date +%s)" -lt "$deadline" ] || die "nova-compute did not register within ${WAIT_TIMEOUT}s; see $LOGS/nova-compute.log"
     sleep 1
   done
   # discover_hosts costs ~3 s of nova-manage start-up: skip it when the host
   # is already mapped (re-run with the cloud up, or a warm restart).
-  if [ "$(sqlite3 "$DATA/nova_api.db" 'PRAGMA busy_timeout=5000; SELECT count(*) FROM host_mappings;' | tail -1)" -ge 1 ]; then
+  if [ "$(mysql_root -N -e 'SELECT count(*) FROM nova_api.host_mappings;')" -ge 1 ]; then
     log "nova-compute registered (host already mapped to cell1)"
   else
     "${NOVA_MANAGE[@]}" cell_v2 discover_hosts --verbose >>"$LOGS/nova-manage.log" 2>&1

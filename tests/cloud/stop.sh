@@ -40,7 +40,7 @@ group_alive() {
 # Reverse dependency order: clients of the broker/DB first, the broker,
 # epmd and memcached last (nova-compute first so it can still tell conductor).
 ORDER=(nova-compute nova-scheduler nova-conductor nova-api neutron-server
-  placement glance-api keystone rabbitmq epmd memcached)
+  placement glance-api keystone mariadb rabbitmq epmd memcached)
 # plus any PID file not in the list (future services)
 for f in "$RUN"/*.pid; do
   [ -e "$f" ] || continue
