@@ -54,8 +54,19 @@ namespace OpenStack.PowerShell.Infrastructure
             {
                 while (!task.Wait(tickMilliseconds))
                 {
-                    WriteNotices();
-                    onTick?.Invoke();
+                    try
+                    {
+                        WriteNotices();
+                        onTick?.Invoke();
+                    }
+                    catch (PipelineStoppedException)
+                    {
+                        // Ctrl+C: PowerShell refuses the tick's progress record. The work is cancelled but may still
+                        // be cleaning up (deleting the record of a stopped upload): returning now would let the user
+                        // see, or make, what is about to be deleted. Its clean-up has a time limit of its own.
+                        AwaitCleanUp(task);
+                        throw;
+                    }
                 }
                 WriteNotices();
                 return task.GetAwaiter().GetResult();
@@ -71,6 +82,15 @@ namespace OpenStack.PowerShell.Infrastructure
                 throw new PipelineStoppedException();
             }
         }
+
+        private static void AwaitCleanUp(Task task)
+        {
+            try { task.Wait(CleanUpLimit); }
+            catch (AggregateException) { } // cancelled or failed: either way, it has ended
+        }
+
+        /// <summary>Longest wait for a stopped call's clean-up (the client gives its own clean-up requests 30 s).</summary>
+        private static readonly TimeSpan CleanUpLimit = TimeSpan.FromSeconds(35);
 
         private void WriteNotices()
         {
