@@ -79,10 +79,32 @@ public sealed class CancellationTests : CloudTest
             Assert.True(elapsed < StopBound, $"Stop took {elapsed}");
             Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
         }
-        // The record is deleted on the way out; the DELETE may land just after the pipeline ended.
-        for (var i = 0; i < 50 && Cloud.Glance.Images.Any(im => im.Name == name); i++) Thread.Sleep(100);
+        // The record is deleted on the way out, before the pipeline ends.
         Assert.DoesNotContain(Cloud.Glance.Images, i => i.Name == name);
         Assert.Contains(Cloud.Requests, r => r.Method == "DELETE" && r.PathAndQuery.StartsWith("/image/v2/images/", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The clean-up is part of stopping: with Glance slow to delete (1.5 s), Stop() returns only once the record is
+    /// gone, so what the user does next (list, re-create by the same name) never meets the stopped upload's record.
+    /// </summary>
+    [Fact]
+    public void StoppingAnUpload_EndsOnlyOnceItsRecordIsDeleted()
+    {
+        var name = "ctrlc-slow-" + Guid.NewGuid().ToString("n")[..6];
+        Cloud.InjectFault(new FaultRule { Method = "PUT", PathContains = "/file", DelayMs = 30_000, Times = 1 });
+        var slowDelete = new FaultRule { Method = "DELETE", PathContains = "/image/v2/images/", DelayMs = 1500, Times = 1 };
+        Cloud.InjectFault(slowDelete);
+        var (ps, handle, _) = Begin("New-OSImage -Name $n -File $f", new() { ["n"] = name, ["f"] = TempFile(1 << 20) });
+        using (ps)
+        {
+            WaitFor(() => Cloud.Requests.Any(r => r.Method == "PUT"), "the upload to start");
+            Thread.Sleep(300);
+            var elapsed = StopAndTime(ps, handle);
+            Assert.True(elapsed < StopBound, $"Stop took {elapsed}");
+            Assert.Equal(1, slowDelete.Hits);
+            Assert.DoesNotContain(Cloud.Glance.Images, i => i.Name == name);
+        }
     }
 
     [Fact]
