@@ -190,6 +190,18 @@ db_url() { echo "sqlite:///$DATA/$1.db?timeout=30"; }
 # in the database file, so setting it once after creation is enough.
 wal() { sqlite3 "$DATA/$1.db" 'PRAGMA journal_mode=WAL;' >/dev/null; }
 
+# wait_until NAME PROBLEM CMD... : run CMD every 0.5 s until it succeeds; stop
+# with an error when service NAME exits, or with "NAME PROBLEM within …" when
+# WAIT_TIMEOUT passes (for what answers otherwise than HTTP; see wait_http).
+wait_until() {
+  local name=$1 problem=$2 deadline=$(( $(date +%s) + WAIT_TIMEOUT )); shift 2
+  until "$@"; do
+    running "$name" || { tail -25 "$LOGS/$name.log" >&2; die "$name exited; see $LOGS/$name.log"; }
+    [ "$(date +%s)" -lt "$deadline" ] || die "$name $problem within ${WAIT_TIMEOUT}s; see $LOGS/$name.log"
+    sleep 0.5
+  done
+}
+
 initialised() { [ -f "$DATA/.init-$1" ]; }
 mark_initialised() { touch "$DATA/.init-$1"; }
 
@@ -278,15 +290,11 @@ if [ "$want_nova" = 1 ]; then
       || { tail -20 "$LOGS/mariadb-init.log" >&2; die "mariadb-install-db failed; see $LOGS/mariadb-init.log"; }
   fi
   start mariadb /usr/sbin/mariadbd --no-defaults --user=root --datadir="$DATA/mysql" \
-    --socket="$MYSQL_SOCKET" --pid-file="$RUN/mariadbd.pid" --bind-address=127.0.0.1 --port=$MYSQL_PORT \
+    --socket="$MYSQL_SOCKET" --bind-address=127.0.0.1 --port=$MYSQL_PORT \
     --skip-name-resolve --max-connections=500 --innodb-buffer-pool-size=128M \
     --innodb-flush-log-at-trx-commit=2 --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci
-  deadline=$(( $(date +%s) + WAIT_TIMEOUT ))
-  until mariadb-admin --no-defaults --socket="$MYSQL_SOCKET" -u root ping >/dev/null 2>&1; do
-    running mariadb || { tail -25 "$LOGS/mariadb.log" >&2; die "mariadbd exited; see $LOGS/mariadb.log"; }
-    [ "$(date +%s)" -lt "$deadline" ] || die "mariadbd did not answer within ${WAIT_TIMEOUT}s; see $LOGS/mariadb.log"
-    sleep 0.3
-  done
+  mariadb_answers() { mariadb-admin --no-defaults --socket="$MYSQL_SOCKET" -u root ping >/dev/null 2>&1; }
+  wait_until mariadb "did not answer" mariadb_answers
   mysql_root -e "CREATE USER IF NOT EXISTS 'nova'@'127.0.0.1' IDENTIFIED BY '$SERVICE_PASSWORD';
     GRANT ALL PRIVILEGES ON \`nova%\`.* TO 'nova'@'127.0.0.1';"
   log "mariadb answers on 127.0.0.1:$MYSQL_PORT"
@@ -658,12 +666,8 @@ if [ "$want_nova" = 1 ]; then
   # Nova's services talk to Placement/Keystone as they boot, so they start
   # after the catalog is complete. The broker must be up before the nova services connect (they retry, but
   # a clean start keeps their logs readable)
-  deadline=$(( $(date +%s) + WAIT_TIMEOUT ))
-  until (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null; do
-    running rabbitmq || { tail -25 "$LOGS/rabbitmq.log" >&2; die "rabbitmq exited; see $LOGS/rabbitmq.log"; }
-    [ "$(date +%s)" -lt "$deadline" ] || die "rabbitmq not listening on 5672 within ${WAIT_TIMEOUT}s; see $LOGS/rabbitmq.log"
-    sleep 0.5
-  done
+  rabbitmq_listens() { (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null; }
+  wait_until rabbitmq "not listening on 5672" rabbitmq_listens
   log "rabbitmq listens on 127.0.0.1:5672"
   NOVA_ARGS=(--config-file "$ETC/nova/nova.conf")
   start nova-api nova-api "${NOVA_ARGS[@]}"
@@ -691,12 +695,8 @@ if [ "$want_nova" = 1 ]; then
   ensure_public_network
   # The compute service must be mapped to cell1 before the scheduler can
   # use it: wait until it has written its compute node, then discover.
-  deadline=$(( $(date +%s) + WAIT_TIMEOUT ))
-  until [ "$(mysql_root -N -e 'SELECT count(*) FROM nova.compute_nodes WHERE deleted=0;' 2>/dev/null)" -ge 1 ] 2>/dev/null; do
-    running nova-compute || { tail -25 "$LOGS/nova-compute.log" >&2; die "nova-compute exited; see $LOGS/nova-compute.log"; }
-    [ "$(date +%s)" -lt "$deadline" ] || die "nova-compute did not register within ${WAIT_TIMEOUT}s; see $LOGS/nova-compute.log"
-    sleep 1
-  done
+  compute_registered() { [ "$(mysql_root -N -e 'SELECT count(*) FROM nova.compute_nodes WHERE deleted=0;' 2>/dev/null)" -ge 1 ] 2>/dev/null; }
+  wait_until nova-compute "did not register" compute_registered
   # discover_hosts costs ~3 s of nova-manage start-up: skip it when the host
   # is already mapped (re-run with the cloud up, or a warm restart).
   if [ "$(mysql_root -N -e 'SELECT count(*) FROM nova_api.host_mappings;')" -ge 1 ]; then
